@@ -1,0 +1,21 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
+import { siteRoutes } from '../modules/site/index.js';
+import type { Principal } from '../platform/http/principal.js';
+import type { Runtime } from '../platform/runtime.js';
+
+/** Every module's HTTP routes, in one place: a newcomer sees here what the platform serves. */
+export async function registerModules(app: FastifyInstance, rt: Runtime): Promise<void> {
+  await siteRoutes(app, rt);
+  await identityRoutes(app, rt);
+}
+
+/** Who is behind a request: a session cookie for pages, a bearer token for the API. */
+export async function resolvePrincipal(rt: Runtime, req: FastifyRequest): Promise<Principal> {
+  const cookie = req.cookies[sessionCookieName];
+  if (cookie && !req.url.startsWith('/api/')) {
+    const session = await resolveSession(rt.db, cookie);
+    if (session) return session;
+  }
+  return { kind: 'anonymous' };
+}

@@ -1,0 +1,54 @@
+import { buildServer } from '../app/server.js';
+import { startWorker } from '../app/worker.js';
+import { loadConfig } from '../platform/config.js';
+import { openRuntime } from '../platform/runtime.js';
+
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      close()
+        .then(() => process.exit(0))
+        .catch(() => process.exit(1));
+    });
+  }
+}
+
+/** `halle serve`: the web role, and the worker role too unless HALLE_ROLE says otherwise. */
+export async function serve(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const rt = await openRuntime(config);
+  if (config.role !== 'web') await startWorker(rt);
+  if (config.role === 'worker') {
+    rt.logger.info('worker started');
+    onShutdown(() => rt.close());
+    return;
+  }
+  const app = await buildServer(rt);
+  await app.listen({ port: config.port, host: config.host });
+  onShutdown(async () => {
+    await app.close();
+    await rt.close();
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const engine = rt.database.engine === 'pglite' ? `embedded engine in ${config.dataDir}` : 'PostgreSQL server';
+  console.log(`\nHalle is running at ${config.publicUrl} (${engine}, ready in ${seconds} s)\n`);
+}
+
+/** `halle worker`: jobs and schedules only. */
+export async function worker(): Promise<void> {
+  const rt = await openRuntime(loadConfig());
+  await startWorker(rt);
+  rt.logger.info('worker started');
+  onShutdown(() => rt.close());
+}
+
+/** `halle migrate`: apply pending migrations (openRuntime does) and exit. */
+export async function migrateCommand(): Promise<void> {
+  const rt = await openRuntime(loadConfig());
+  console.log('Database is up to date.');
+  await rt.close();
+}

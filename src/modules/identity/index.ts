@@ -1,0 +1,6 @@
+/** Identity: people, passwords, sessions, e-mail checks. Other modules import only this file. */
+export { checkPasswordStrength } from './domain/password.js';
+export { identityMessages } from './messages.js';
+export { hashPassword } from './passwords.js';
+export { identityRoutes } from './routes.js';
+export { resolveSession, sessionCookieName } from './sessions.js';

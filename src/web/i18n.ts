@@ -1,0 +1,26 @@
+import { identityMessages } from '../modules/identity/messages.js';
+import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
+import { webMessages } from './messages.js';
+
+/**
+ * The catalogue of every string shown by the platform, one file per module, merged here.
+ * Each entry holds French and English side by side.
+ */
+export const catalogue = {
+  ...webMessages,
+  ...identityMessages,
+};
+
+export type MessageKey = keyof typeof catalogue;
+export type T = Translate<MessageKey>;
+
+const translators = new Map<Locale, T>();
+
+export function translatorFor(locale: Locale): T {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator(catalogue, locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
