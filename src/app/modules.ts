@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiTokensRoutes } from '../modules/api-tokens/index.js';
+import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
+import { organisationsRoutes } from '../modules/organisations/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import type { Principal } from '../platform/http/principal.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -8,6 +11,9 @@ import type { Runtime } from '../platform/runtime.js';
 export async function registerModules(app: FastifyInstance, rt: Runtime): Promise<void> {
   await siteRoutes(app, rt);
   await identityRoutes(app, rt);
+  await organisationsRoutes(app, rt);
+  await apiTokensRoutes(app, rt);
+  await backofficeRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -1,4 +1,7 @@
+import { apiTokensMessages } from '../modules/api-tokens/messages.js';
+import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
+import { organisationsMessages } from '../modules/organisations/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
 import { webMessages } from './messages.js';
 
@@ -9,6 +12,9 @@ import { webMessages } from './messages.js';
 export const catalogue = {
   ...webMessages,
   ...identityMessages,
+  ...organisationsMessages,
+  ...apiTokensMessages,
+  ...backofficeMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -44,4 +44,9 @@ export const identityMessages = {
     fr: 'Au moins 12 caractères, mêlant minuscules, majuscules, chiffres ou symboles.',
     en: 'At least 12 characters, mixing lower case, upper case, digits or symbols.',
   },
+  'identity.mail.verify.subject': { fr: 'Confirmez votre adresse électronique', en: 'Confirm your e-mail address' },
+  'identity.mail.verify.text': {
+    fr: 'Bonjour {name},\n\nPour confirmer votre adresse électronique sur Halle, ouvrez ce lien (valable 48 heures) :\n{link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message.',
+    en: 'Hello {name},\n\nTo confirm your e-mail address on Halle, open this link (valid for 48 hours):\n{link}\n\nIf you did not ask for this, ignore this message.',
+  },
 } as const;

@@ -1,0 +1,1 @@
+export { apiTokensRoutes } from './routes.js';

@@ -1,0 +1,1 @@
+export { organisationsRoutes } from './routes.js';
