@@ -28,8 +28,8 @@ export const webMessages = {
   'layout.footer.privacy': { fr: 'Données personnelles', en: 'Personal data' },
   'layout.footer.api': { fr: 'API et documentation', en: 'API and documentation' },
   'layout.footer.licence': {
-    fr: 'Halle est un logiciel libre (AGPL-3.0).',
-    en: 'Halle is free software (AGPL-3.0).',
+    fr: 'Halle est un logiciel libre (licence EUPL 1.2).',
+    en: 'Halle is free software (EUPL 1.2 licence).',
   },
   'form.errors.title': { fr: 'Le formulaire contient des erreurs', en: 'The form has errors' },
   'form.required': { fr: 'obligatoire', en: 'required' },
