@@ -33,11 +33,10 @@ function isApi(req: FastifyRequest): boolean {
 }
 
 function negotiateLocale(req: FastifyRequest): Locale {
+  // French unless the visitor chose English with the switch: the platform's users and its
+  // legal texts are French, whatever the browser's language.
   const fromCookie = req.cookies[localeCookieName];
-  if (isLocale(fromCookie)) return fromCookie;
-  const header = req.headers['accept-language'];
-  if (typeof header === 'string' && /^en\b/i.test(header.trim())) return 'en';
-  return 'fr';
+  return isLocale(fromCookie) ? fromCookie : 'fr';
 }
 
 /** Sends an error as problem+json (API) or as a French page (site). Never a stack trace. */

@@ -2,8 +2,8 @@
 export const webMessages = {
   'site.name': { fr: 'Halle', en: 'Halle' },
   'site.tagline': {
-    fr: 'La salle des marchés publics des acheteurs franciliens',
-    en: 'The public procurement platform of Île-de-France buyers',
+    fr: 'Salle des marchés publics : consultations, dépôts de plis, registres',
+    en: 'Public procurement platform: tenders, bids, registers',
   },
   'layout.skip': { fr: 'Aller au contenu', en: 'Skip to content' },
   'layout.nav.label': { fr: 'Navigation principale', en: 'Main navigation' },
