@@ -1,9 +1,9 @@
 import type { Trx } from '../../platform/db/kysely.js';
 import type { Locale } from '../../platform/i18n/translator.js';
-import { hashToken, randomToken, uuidv7 } from '../../platform/ids.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { translatorFor } from '../../web/i18n.js';
+import { createEmailToken } from './emailTokens.js';
+import { verificationMail } from './mails.js';
 
 const verificationTtlMs = 48 * 3600 * 1000;
 
@@ -16,23 +16,7 @@ export async function issueEmailVerification(
   rt: Runtime,
   user: { id: string; email: string; name: string; locale: Locale },
 ): Promise<void> {
-  const token = randomToken();
-  await trx
-    .insertInto('email_tokens')
-    .values({
-      id: uuidv7(),
-      user_id: user.id,
-      purpose: 'verify_email',
-      token_hash: hashToken(token),
-      expires_at: new Date(Date.now() + verificationTtlMs),
-    })
-    .execute();
-  const t = translatorFor(user.locale);
+  const { token } = await createEmailToken(trx, user.id, 'verify_email', verificationTtlMs);
   const link = `${rt.config.publicUrl}/verification-email/${token}`;
-  await queueMail(trx, rt.jobs, {
-    to: user.email,
-    template: 'identity.verify_email',
-    subject: t('identity.mail.verify.subject'),
-    text: t('identity.mail.verify.text', { name: user.name, link }),
-  });
+  await queueMail(trx, rt.jobs, verificationMail(user, link));
 }

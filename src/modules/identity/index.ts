@@ -5,3 +5,4 @@ export { identityMessages } from './messages.js';
 export { hashPassword } from './passwords.js';
 export { identityRoutes } from './routes.js';
 export { resolveSession, sessionCookieName } from './sessions.js';
+export { EmailVerificationNotice } from './views/EmailVerificationNotice.js';

@@ -5,6 +5,9 @@ import type { Runtime } from '../../platform/runtime.js';
 import { parseForm } from '../../web/forms.js';
 import { requireSession, safeNextPath } from '../../web/guards.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
+import { accountRoutes } from './accountRoutes.js';
+import { emailVerificationRoutes } from './emailVerificationRoutes.js';
+import { passwordResetRoutes } from './passwordResetRoutes.js';
 import { sessionCookieName } from './sessions.js';
 import { signIn } from './signIn.js';
 import { signOut } from './signOut.js';
@@ -28,7 +31,12 @@ export async function identityRoutes(app: FastifyInstance, rt: Runtime): Promise
   app.get('/connexion', hidden, async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     if (req.principal.kind === 'session') return seeOther(reply, safeNextPath(query.suite));
-    const notice = query.deconnecte === '1' ? req.t('identity.signout.done') : undefined;
+    const notice =
+      query.reinitialise === '1'
+        ? req.t('identity.reset.done')
+        : query.deconnecte === '1'
+          ? req.t('identity.signout.done')
+          : undefined;
     return sendPage(
       reply,
       <SignInPage
@@ -81,4 +89,8 @@ export async function identityRoutes(app: FastifyInstance, rt: Runtime): Promise
     reply.clearCookie(sessionCookieName, cookieOptions);
     return seeOther(reply, '/connexion?deconnecte=1');
   });
+
+  await emailVerificationRoutes(app, rt);
+  await passwordResetRoutes(app, rt);
+  await accountRoutes(app, rt);
 }

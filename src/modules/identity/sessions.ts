@@ -89,3 +89,15 @@ export async function resolveSession(db: Db, token: string): Promise<SessionPrin
     activeOrganisationId: activeStillMember ? row.active_organisation_id : (memberships[0]?.id ?? null),
   };
 }
+
+/** Closes every open session of a person, but the one given; returns how many were closed. */
+export async function revokeUserSessions(trx: Trx, userId: string, exceptSessionId?: string): Promise<number> {
+  let query = trx
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
