@@ -1,7 +1,7 @@
 /**
  * SIREN (9 digits) and SIRET (14 digits) checks. Both carry a Luhn check digit; La Poste
- * (SIREN 356000000) has too many establishments for it, and its SIRETs are valid when the
- * sum of their digits is a multiple of 5.
+ * (SIREN 356000000) has too many establishments for it, and its SIRETs are also valid when
+ * the sum of their digits is a multiple of 5.
  */
 export const laPosteSiren = '356000000';
 
@@ -33,9 +33,11 @@ export function checkSiren(siren: string): SiretProblem | null {
 export function checkSiret(siret: string): SiretProblem | null {
   if (!/^\d{14}$/.test(siret)) return 'format';
   const siren = siret.slice(0, 9);
+  // La Poste's older establishments (its head office 356 000 000 00048 among them) still
+  // follow Luhn; the newer ones only the sum rule: either makes the SIRET valid.
   if (siren === laPosteSiren) {
     const sum = [...siret].reduce((s, c) => s + Number(c), 0);
-    return sum % 5 === 0 ? null : 'checksum';
+    return sum % 5 === 0 || luhnValid(siret) ? null : 'checksum';
   }
   if (checkSiren(siren) !== null) return 'checksum';
   return luhnValid(siret) ? null : 'checksum';
@@ -48,4 +50,10 @@ export function completeSiret(siren: string, startNic = 10): string {
     if (checkSiret(siret) === null) return siret;
   }
   throw new Error(`no valid SIRET for SIREN ${siren}`);
+}
+
+/** "12345678900012" → "123 456 789 00012": SIREN in groups of three, then the NIC, as printed by INSEE. */
+export function formatSiret(siret: string): string {
+  if (!/^\d{14}$/.test(siret)) return siret;
+  return `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
 }
