@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { apiTokensRoutes } from '../modules/api-tokens/index.js';
+import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
@@ -18,6 +18,9 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */
 export async function resolvePrincipal(rt: Runtime, req: FastifyRequest): Promise<Principal> {
+  // A bearer header that is present but invalid, revoked or expired answers 401, never anonymous.
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined && req.url.startsWith('/api/')) return authenticateBearer(rt.db, authorization);
   const cookie = req.cookies[sessionCookieName];
   if (cookie && !req.url.startsWith('/api/')) {
     const session = await resolveSession(rt.db, cookie);

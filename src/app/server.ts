@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -42,6 +43,8 @@ function negotiateLocale(req: FastifyRequest): Locale {
 /** Sends an error as problem+json (API) or as a French page (site). Never a stack trace. */
 function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, incidentId?: string) {
   if (isApi(req)) {
+    // RFC 9110: a 401 names the scheme the client must use.
+    if (error.status === 401) reply.header('www-authenticate', 'Bearer realm="halle"');
     return reply
       .status(error.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -129,6 +132,8 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
       servers: [{ url: rt.config.publicUrl }],
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` are referenced by $ref: this puts them in components.schemas.
+    transformObject: jsonSchemaTransformObject,
   });
 
   app.decorateRequest('principal', null as never);
