@@ -35,13 +35,15 @@ test('a company creates its account from its SIRET, signs in, invites a colleagu
   await page.locator('[name=password_confirm]').fill(password);
   await page.locator('main form button[type=submit]').click();
 
-  // Signed in directly, or sent to the sign-in page: both are acceptable flows.
-  if (page.url().includes('/connexion')) {
-    await expectAccessible(page);
-    await page.locator('[name=email]').fill('nadia.benali@ateliers-bleus.example');
-    await page.locator('[name=password]').fill(password);
-    await page.locator('main form button[type=submit]').click();
-  }
+  // The confirmation page says a verification link was mailed, and leads to sign-in.
+  await expect(page).toHaveURL(/\/inscription\/confirmation/);
+  await expect(page.locator('main')).toContainText('Compte créé');
+  await expectAccessible(page);
+  await page.locator('main').getByRole('link', { name: /connecter/i }).first().click();
+  await expectAccessible(page);
+  await page.locator('[name=email]').fill('nadia.benali@ateliers-bleus.example');
+  await page.locator('[name=password]').fill(password);
+  await page.locator('main form button[type=submit]').click();
   await expect(page.locator('header')).toContainText('Nadia Benali');
 
   await page.goto('/mon-espace/organisation');
