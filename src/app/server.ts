@@ -172,10 +172,18 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, req, reply) => {
     const known = toAppError(error);
-    if (known && known.code !== 'internal') return sendError(req, reply, known);
-    const incidentId = req.id;
-    req.log.error({ err: error, incidentId }, 'unhandled error');
-    return sendError(req, reply, known ?? new AppError('internal'), incidentId);
+    const incidentId = known && known.code !== 'internal' ? undefined : req.id;
+    if (incidentId) req.log.error({ err: error, incidentId }, 'unhandled error');
+    try {
+      return sendError(req, reply, known ?? new AppError('internal'), incidentId);
+    } catch (renderError) {
+      // the error page itself failed: answer plainly rather than let details leak
+      req.log.error({ err: renderError, incidentId: req.id }, 'error page failed');
+      return reply
+        .status(500)
+        .header('content-type', 'text/plain; charset=utf-8')
+        .send(`Erreur interne. Référence : ${req.id}`);
+    }
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('not_found')));
 
