@@ -1,8 +1,10 @@
 import { CliError, commands } from './cli/commands.js';
 import { ConfigError } from './platform/config.js';
+import { DataDirInUseError } from './platform/db/pool.js';
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)} ${c.help}`);
+  const width = Math.max(...Object.keys(commands).map((name) => name.length)) + 1;
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)} ${c.help}`);
   return `Usage: halle <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
 }
 
@@ -17,7 +19,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await command.run(args);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CliError) {
+    if (error instanceof ConfigError || error instanceof CliError || error instanceof DataDirInUseError) {
       console.error(error.message);
       process.exit(2);
     }

@@ -29,6 +29,41 @@ export type PoolOptions =
 
 export const pgliteExtensions = { unaccent, pg_trgm, pgcrypto };
 
+export class DataDirInUseError extends Error {}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt
+ * it. A lock file with the owner's pid refuses that, and a stale lock (dead owner) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+      if (Number.isInteger(owner) && owner !== process.pid && processAlive(owner)) {
+        throw new DataDirInUseError(
+          `The embedded database ${dataDir} is in use by process ${owner}. Stop it first, or use a PostgreSQL server (DATABASE_URL) to run several processes.`,
+        );
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new DataDirInUseError(`Could not lock ${dataDir}`);
+}
+
 /**
  * One `pg.Pool` for both engines, so Kysely and pg-boss share a single driver.
  * PGlite is a single session: its pool holds exactly one client that is never closed.
@@ -42,10 +77,14 @@ export async function openPool(options: PoolOptions): Promise<DatabasePool> {
     return { pool, engine: 'postgres', close: () => pool.end() };
   }
   if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: pgliteExtensions,
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   return {
@@ -55,6 +94,7 @@ export async function openPool(options: PoolOptions): Promise<DatabasePool> {
     async close() {
       await pool.end();
       await pglite.close();
+      unlock();
     },
   };
 }
