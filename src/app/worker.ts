@@ -8,9 +8,18 @@ export async function startWorker(rt: Runtime): Promise<void> {
     queues.deliverMail,
     { batchSize: 10, pollingIntervalSeconds: rt.config.env === 'test' ? 0.5 : 2, includeMetadata: true },
     async (jobs) => {
+      // pg-boss fails or completes a batch as a whole: one refused mail would hold back the
+      // others of its batch and spend their retries. Each job is therefore failed on its own,
+      // and the handler returns normally, so pg-boss completes only the jobs still active.
       for (const job of jobs) {
         const isLastAttempt = job.retryCount >= job.retryLimit;
-        await deliverMail(rt.db, rt.mail, rt.config.mailFrom, job.data.mailId, isLastAttempt);
+        try {
+          await deliverMail(rt.db, rt.mail, rt.config.mailFrom, job.data.mailId, isLastAttempt);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          rt.logger.warn({ mailId: job.data.mailId, attempt: job.retryCount + 1, err: message }, 'mail not delivered');
+          await rt.jobs.fail(queues.deliverMail, job.id, { message });
+        }
       }
     },
   );

@@ -1,6 +1,7 @@
 /** Organisations: companies and buyers, their members and invitations. Other modules import only this file. */
+export { createOrganisation, type OrganisationInput, organisationInput } from './createOrganisation.js';
 export { adminRoleFor, isAdminRole, isRoleValidFor, rolesForKind } from './domain/roles.js';
-export { checkSiren, checkSiret, completeSiret, formatSiret, normaliseIdentifier } from './domain/siret.js';
+export { checkSiren, checkSiret, completeSiret, formatSiret, luhnValid, normaliseIdentifier } from './domain/siret.js';
 export { companySizes } from './domain/sizes.js';
 export { organisationsMessages } from './messages.js';
 export { canAdministerOrganisation, canViewOrganisation } from './policies.js';

@@ -23,7 +23,15 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
   if (!smtpUrl) {
     return { kind: 'outbox-page', async send() {}, close() {} };
   }
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // The mail is sent inside the transaction that marks it (see deliverMail): a silent peer must
+  // not hold it, nor on PGlite the only database session, for nodemailer's default 2 to 10
+  // minutes. Parameters of SMTP_URL (`?connectionTimeout=…`) still take precedence.
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
   return {
     kind: 'smtp',
     async send(mail) {
