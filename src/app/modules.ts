@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
+import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import type { Principal } from '../platform/http/principal.js';
@@ -14,6 +15,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await organisationsRoutes(app, rt);
   await apiTokensRoutes(app, rt);
   await backofficeRoutes(app, rt);
+  await installationRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

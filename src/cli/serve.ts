@@ -1,3 +1,4 @@
+import { describeFirstStart, firstStart } from '../app/first-start.js';
 import { buildServer } from '../app/server.js';
 import { startWorker } from '../app/worker.js';
 import { loadConfig } from '../platform/config.js';
@@ -33,6 +34,14 @@ export async function serve(): Promise<void> {
     await app.close();
     await rt.close();
   });
+  // After listen: the demo data or the setup link is printed next to a server that answers.
+  // A failure there is logged, not fatal: the platform itself works without demo data.
+  try {
+    const notice = describeFirstStart(await firstStart(rt));
+    if (notice) console.log(`\n${notice}`);
+  } catch (error) {
+    rt.logger.error({ err: error }, 'first start tasks failed');
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const engine = rt.database.engine === 'pglite' ? `embedded engine in ${config.dataDir}` : 'PostgreSQL server';
   console.log(`\nHalle is running at ${config.publicUrl} (${engine}, ready in ${seconds} s)\n`);

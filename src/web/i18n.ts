@@ -1,6 +1,7 @@
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
+import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
 import { webMessages } from './messages.js';
@@ -15,6 +16,7 @@ export const catalogue = {
   ...organisationsMessages,
   ...apiTokensMessages,
   ...backofficeMessages,
+  ...installationMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;
