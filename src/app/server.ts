@@ -58,6 +58,11 @@ function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, in
         instance: incidentId,
       });
   }
+  if (error.code === 'unauthenticated') {
+    // pages send the visitor to sign in, and back here afterwards (GET only: a form is not replayed)
+    const back = req.method === 'GET' ? `?suite=${encodeURIComponent(req.url.slice(0, 500))}` : '';
+    return reply.redirect(`/connexion${back}`, 303);
+  }
   return sendPage(reply, ErrorPage({ ctx: pageContext(req), error, incidentId }), error.status);
 }
 

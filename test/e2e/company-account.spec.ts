@@ -39,7 +39,11 @@ test('a company creates its account from its SIRET, signs in, invites a colleagu
   await expect(page).toHaveURL(/\/inscription\/confirmation/);
   await expect(page.locator('main')).toContainText('Compte créé');
   await expectAccessible(page);
-  await page.locator('main').getByRole('link', { name: /connecter/i }).first().click();
+  await page
+    .locator('main')
+    .getByRole('link', { name: /connecter/i })
+    .first()
+    .click();
   await expectAccessible(page);
   await page.locator('[name=email]').fill('nadia.benali@ateliers-bleus.example');
   await page.locator('[name=password]').fill(password);

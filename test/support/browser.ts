@@ -64,3 +64,8 @@ export class TestBrowser {
     return res;
   }
 }
+
+/** What a page answers to a visitor without a valid session: a redirect to sign-in. */
+export function isSentToSignIn(res: LightMyRequestResponse): boolean {
+  return res.statusCode === 303 && String(res.headers.location).startsWith('/connexion');
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestBrowser } from '../../../test/support/browser.js';
+import { isSentToSignIn, TestBrowser } from '../../../test/support/browser.js';
 import { createOrganisation, createUser } from '../../../test/support/factories.js';
 import { createTestRuntime } from '../../../test/support/runtime.js';
 import { buildServer } from '../../app/server.js';
@@ -148,7 +148,7 @@ describe('API token pages', () => {
     expect(rows).toHaveLength(0);
 
     const anonymous = await new TestBrowser(app).get(page);
-    expect(anonymous.statusCode).toBe(401);
+    expect(isSentToSignIn(anonymous)).toBe(true);
   });
 
   it('revokes a token after confirmation; a token of another organisation answers 404', async () => {
