@@ -5,6 +5,7 @@ import { identityRoutes, resolveSession, sessionCookieName } from '../modules/id
 import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { siteRoutes } from '../modules/site/index.js';
+import { tendersRoutes } from '../modules/tenders/index.js';
 import type { Principal } from '../platform/http/principal.js';
 import type { Runtime } from '../platform/runtime.js';
 
@@ -16,6 +17,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await apiTokensRoutes(app, rt);
   await backofficeRoutes(app, rt);
   await installationRoutes(app, rt);
+  await tendersRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

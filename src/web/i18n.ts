@@ -3,6 +3,7 @@ import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
+import { tendersMessages } from '../modules/tenders/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
 import { webMessages } from './messages.js';
 
@@ -17,6 +18,7 @@ export const catalogue = {
   ...apiTokensMessages,
   ...backofficeMessages,
   ...installationMessages,
+  ...tendersMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -160,6 +160,158 @@ export interface MigrationsTable {
   applied_at: Timestamp;
 }
 
+export type TenderStatus =
+  | 'draft'
+  | 'published'
+  | 'closed'
+  | 'opened'
+  | 'evaluation'
+  | 'awarded'
+  | 'unsuccessful'
+  | 'cancelled';
+export type ProcedureType =
+  | 'adapted'
+  | 'open'
+  | 'restricted'
+  | 'competitive_negotiation'
+  | 'competitive_dialogue'
+  | 'negotiated_without_notice'
+  | 'design_contest';
+export type MainCategory = 'works' | 'goods' | 'services';
+export type ReservedContract = 'siae' | 'ea_esat';
+export type DocumentType = 'rc' | 'ccap' | 'cctp' | 'bpu' | 'dqe' | 'dpgf' | 'ae' | 'plans' | 'other';
+export type CriterionKind = 'price' | 'quality' | 'environmental' | 'social' | 'other';
+
+export interface BlobsTable {
+  id: string;
+  storage_key: string;
+  size_bytes: number;
+  sha256: string;
+  content_type: Defaulted<string>;
+  created_at: Timestamp;
+}
+
+export interface ReferenceCountersTable {
+  scope: string;
+  year: number;
+  last_value: number;
+}
+
+/** Clause flags shared by tenders and lots. */
+interface ClauseColumns {
+  reserved_contract: ReservedContract | null;
+  social_clause_insertion: Defaulted<boolean>;
+  social_clause_other: Defaulted<boolean>;
+  environmental_clause: Defaulted<boolean>;
+  environmental_criterion: Defaulted<boolean>;
+}
+
+export interface TendersTable extends ClauseColumns {
+  id: string;
+  reference: string;
+  buyer_id: string;
+  source: Defaulted<string>;
+  source_url: string | null;
+  status: Defaulted<TenderStatus>;
+  title: string;
+  internal_reference: string | null;
+  description: Defaulted<string>;
+  procedure_type: ProcedureType;
+  main_category: MainCategory;
+  cpv_codes: Defaulted<string[]>;
+  estimated_value_cents: number | null;
+  department: string | null;
+  nuts_code: string | null;
+  duration_months: number | null;
+  variants_allowed: Defaulted<boolean>;
+  has_options: Defaulted<boolean>;
+  options_description: string | null;
+  submission_deadline: NullableTimestamp;
+  candidature_deadline: NullableTimestamp;
+  questions_deadline: NullableTimestamp;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  electronic_signature_required: Defaulted<boolean>;
+  max_file_size_bytes: Defaulted<number>;
+  backup_copy_allowed: Defaulted<boolean>;
+  dce_version: Defaulted<number>;
+  status_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface LotsTable extends ClauseColumns {
+  id: string;
+  tender_id: string;
+  number: number;
+  title: string;
+  description: Defaulted<string>;
+  cpv_codes: Defaulted<string[]>;
+  estimated_value_cents: number | null;
+}
+
+export interface AwardCriteriaTable {
+  id: string;
+  tender_id: string;
+  lot_id: string | null;
+  position: number;
+  label: string;
+  kind: Defaulted<CriterionKind>;
+  weight_bp: number;
+}
+
+export interface TenderDocumentsTable {
+  id: string;
+  tender_id: string;
+  blob_id: string;
+  file_name: string;
+  document_type: DocumentType;
+  size_bytes: number;
+  sha256: string;
+  added_in_version: Defaulted<number>;
+  removed_in_version: number | null;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CorrigendaTable {
+  id: string;
+  tender_id: string;
+  number: number;
+  reason: string;
+  changes: unknown;
+  dce_version: number;
+  published_at: Timestamp;
+  published_by: string | null;
+}
+
+export interface RetrievalsTable {
+  id: string;
+  tender_id: string;
+  dce_version: number;
+  document_id: string | null;
+  user_id: string | null;
+  organisation_id: string | null;
+  retrieved_at: Timestamp;
+}
+
+export interface ClarificationsTable {
+  id: string;
+  tender_id: string;
+  number: number;
+  question: string;
+  asked_by: string | null;
+  company_id: string | null;
+  asked_at: Timestamp;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -173,4 +325,13 @@ export interface Database {
   audit_events: AuditEventsTable;
   platform_settings: PlatformSettingsTable;
   halle_migrations: MigrationsTable;
+  blobs: BlobsTable;
+  reference_counters: ReferenceCountersTable;
+  tenders: TendersTable;
+  lots: LotsTable;
+  award_criteria: AwardCriteriaTable;
+  tender_documents: TenderDocumentsTable;
+  corrigenda: CorrigendaTable;
+  retrievals: RetrievalsTable;
+  clarifications: ClarificationsTable;
 }

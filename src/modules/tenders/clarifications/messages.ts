@@ -1,0 +1,2 @@
+/** Strings of tenders / clarifications. */
+export const clarificationsMessages = {} as const;

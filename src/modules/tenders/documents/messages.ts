@@ -1,0 +1,2 @@
+/** Strings of tenders / documents. */
+export const documentsMessages = {} as const;

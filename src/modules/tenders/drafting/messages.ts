@@ -1,0 +1,2 @@
+/** Strings of tenders / drafting. */
+export const draftingMessages = {} as const;

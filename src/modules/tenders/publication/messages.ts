@@ -1,0 +1,2 @@
+/** Strings of tenders / publication. */
+export const publicationMessages = {} as const;

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../../../platform/runtime.js';
+
+export async function publicationRoutes(_app: FastifyInstance, _rt: Runtime): Promise<void> {}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../../platform/runtime.js';
+import { clarificationsRoutes } from './clarifications/routes.js';
+import { documentsRoutes } from './documents/routes.js';
+import { draftingRoutes } from './drafting/routes.js';
+import { publicationRoutes } from './publication/routes.js';
+
+export async function tendersRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
+  await draftingRoutes(app, rt);
+  await documentsRoutes(app, rt);
+  await publicationRoutes(app, rt);
+  await clarificationsRoutes(app, rt);
+}
