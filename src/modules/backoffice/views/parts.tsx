@@ -19,7 +19,7 @@ export function AdminPage({ ctx, title, children }: { ctx: PageContext; title: s
   return (
     <Layout ctx={ctx} title={`${title} — ${ctx.t('backoffice.title')}`} wide>
       <nav aria-label={ctx.t('backoffice.nav.label')}>
-        <ul class="actions">
+        <ul class="subnav">
           {sections.map((s) => (
             <li key={s.href}>
               <a href={s.href} aria-current={current?.href === s.href ? 'page' : undefined}>
