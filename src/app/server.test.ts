@@ -92,6 +92,7 @@ describe('site shell', () => {
       ['/mentions-legales', 'Mentions légales'],
       ['/accessibilite', "Déclaration d'accessibilité"],
       ['/donnees-personnelles', 'Données personnelles'],
+      ['/conditions-utilisation', "Conditions générales d'utilisation"],
     ] as const) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);

@@ -141,6 +141,9 @@ export function Layout({
                 <a href="/donnees-personnelles">{t('layout.footer.privacy')}</a>
               </li>
               <li>
+                <a href="/conditions-utilisation">{t('layout.footer.terms')}</a>
+              </li>
+              <li>
                 <a href="/api/docs">{t('layout.footer.api')}</a>
               </li>
             </ul>

@@ -26,6 +26,7 @@ export const webMessages = {
     en: 'Accessibility: partially compliant',
   },
   'layout.footer.privacy': { fr: 'Données personnelles', en: 'Personal data' },
+  'layout.footer.terms': { fr: "Conditions d'utilisation", en: 'Terms of use' },
   'layout.footer.api': { fr: 'API et documentation', en: 'API and documentation' },
   'layout.footer.licence': {
     fr: 'Halle est un logiciel libre (licence EUPL 1.2).',
@@ -93,6 +94,31 @@ export const webMessages = {
   'legal.host': {
     fr: 'Hébergement : déclaré par l’exploitant de la plateforme.',
     en: 'Hosting: declared by the platform operator.',
+  },
+  'terms.title': { fr: "Conditions générales d'utilisation", en: 'Terms of use' },
+  'terms.object': {
+    fr: "Objet. La plateforme met à disposition des acheteurs publics un profil d'acheteur : publication des consultations, mise à disposition des documents, questions et réponses, réception des candidatures et des offres par voie électronique, registres. Elle permet aux entreprises de trouver ces consultations et d'y répondre.",
+    en: 'Purpose. The platform gives public buyers a buyer profile: publication of tenders, documents, questions and answers, electronic receipt of candidatures and bids, registers. It lets companies find these tenders and answer them.',
+  },
+  'terms.access': {
+    fr: 'Accès. La consultation des avis et le téléchargement des documents sont libres, directs, complets et gratuits, sans inscription (article R. 2132-2 du Code de la commande publique). Poser une question, être informé des modifications et déposer un pli nécessitent un compte.',
+    en: 'Access. Reading notices and downloading documents is free, direct and complete, without registration (article R. 2132-2 of the French public procurement code). Asking questions, being told of changes and submitting bids require an account.',
+  },
+  'terms.accounts': {
+    fr: "Comptes. Le compte d'une entreprise est créé à partir de son SIRET par une personne habilitée à la représenter, qui en devient administratrice et peut inviter ses collègues. Chacun garde son mot de passe secret et signale sans délai tout usage qu'il n'a pas autorisé.",
+    en: "Accounts. A company's account is created from its SIRET by a person entitled to represent it, who becomes its administrator and may invite colleagues. Everyone keeps their password secret and reports at once any use they did not authorise.",
+  },
+  'terms.deposits': {
+    fr: "Dépôts. Un pli est reçu lorsque son dernier octet est enregistré ; l'accusé de réception, horodaté et signé, en fait foi. Un pli complété après la date limite est enregistré comme hors délai. Prévoyez le temps du téléversement : la taille de vos fichiers et la qualité de votre connexion en dépendent.",
+    en: 'Deposits. A bid is received when its last byte is stored; the signed, time-stamped receipt is the proof. A bid completed after the deadline is recorded as late. Allow time for the upload: it depends on the size of your files and your connection.',
+  },
+  'terms.availability': {
+    fr: "Disponibilité. L'exploitant s'efforce d'assurer un service continu et annonce à l'avance les maintenances. En cas d'indisponibilité de la plateforme dans les derniers jours d'une consultation, l'acheteur en est informé et peut reporter la date limite.",
+    en: 'Availability. The operator strives for continuous service and announces maintenance in advance. If the platform is unavailable during the last days of a tender, the buyer is told and may postpone the deadline.',
+  },
+  'terms.data': {
+    fr: 'Données. Les données personnelles sont traitées comme indiqué sur la page « Données personnelles ». Les registres (retraits, questions, dépôts) sont tenus pour le compte de chaque acheteur et conservés selon les durées légales.',
+    en: 'Data. Personal data is processed as described on the "Personal data" page. Registers (retrievals, questions, deposits) are kept on behalf of each buyer for the legal periods.',
   },
   'privacy.title': { fr: 'Données personnelles', en: 'Personal data' },
   'privacy.body': {

@@ -101,8 +101,8 @@ export const organisationsMessages = {
     en: 'I accept the platform’s terms of use',
   },
   'organisations.field.terms.read': {
-    fr: 'Lire les mentions légales et la politique de données personnelles',
-    en: 'Read the legal notice and the personal data policy',
+    fr: 'Lire les conditions générales d’utilisation',
+    en: 'Read the terms of use',
   },
   'organisations.done.title': { fr: 'Compte créé', en: 'Account created' },
   'organisations.done.signup': {

@@ -36,6 +36,23 @@ export async function siteRoutes(app: FastifyInstance, rt: Runtime): Promise<voi
       />,
     ),
   );
+  app.get('/conditions-utilisation', hidden, async (req, reply) =>
+    sendPage(
+      reply,
+      <TextPage
+        ctx={pageContext(req)}
+        title="terms.title"
+        paragraphs={[
+          'terms.object',
+          'terms.access',
+          'terms.accounts',
+          'terms.deposits',
+          'terms.availability',
+          'terms.data',
+        ]}
+      />,
+    ),
+  );
   app.get('/donnees-personnelles', hidden, async (req, reply) =>
     sendPage(reply, <TextPage ctx={pageContext(req)} title="privacy.title" paragraphs={['privacy.body']} />),
   );

@@ -132,7 +132,7 @@ export function SignUpPage({
           />
         </fieldset>
         <p>
-          <a href="/mentions-legales">{t('organisations.field.terms.read')}</a>
+          <a href="/conditions-utilisation">{t('organisations.field.terms.read')}</a>
         </p>
         <RequiredCheckbox
           ctx={ctx}
