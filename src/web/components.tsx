@@ -179,3 +179,42 @@ export function Notice({ kind, children }: { kind: 'success' | 'info' | 'error';
     </div>
   );
 }
+
+/** A new password typed twice (sign-up, invitation, reset, installation): same rules and hint everywhere. */
+export function NewPasswordFields({
+  ctx,
+  errors,
+  labels,
+  confirmName = 'passwordConfirmation',
+}: {
+  ctx: PageContext;
+  errors: FieldError[];
+  labels: { password: MessageKey; confirmation: MessageKey };
+  confirmName?: string;
+}) {
+  return (
+    <>
+      <TextField
+        ctx={ctx}
+        name="password"
+        type="password"
+        label={ctx.t(labels.password)}
+        hint={ctx.t('identity.password.hint')}
+        errors={errors}
+        required
+        autocomplete="new-password"
+        maxLength={256}
+      />
+      <TextField
+        ctx={ctx}
+        name={confirmName}
+        type="password"
+        label={ctx.t(labels.confirmation)}
+        errors={errors}
+        required
+        autocomplete="new-password"
+        maxLength={256}
+      />
+    </>
+  );
+}

@@ -1,11 +1,10 @@
 import type { FieldError } from '../../../platform/errors.js';
 import type { Locale } from '../../../platform/i18n/translator.js';
-import { ErrorSummary, Form, Notice, SelectField, TextField } from '../../../web/components.js';
+import { ErrorSummary, Form, NewPasswordFields, Notice, SelectField, TextField } from '../../../web/components.js';
 import type { PageContext } from '../../../web/context.js';
 import type { FormValues } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
 import { EmailVerificationNotice } from './EmailVerificationNotice.js';
-import { NewPasswordFields } from './ResetPasswordPage.js';
 
 interface AccountView {
   name: string;
@@ -101,7 +100,11 @@ export function AccountPage({
           required
           autocomplete="current-password"
         />
-        <NewPasswordFields ctx={ctx} errors={passwordErrors} />
+        <NewPasswordFields
+          ctx={ctx}
+          errors={passwordErrors}
+          labels={{ password: 'identity.reset.password', confirmation: 'identity.reset.confirmation' }}
+        />
         <div class="actions">
           <button type="submit">{t('identity.account.password.submit')}</button>
         </div>

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { ErrorSummary, Form, TextField } from '../../../web/components.js';
+import { ErrorSummary, Form, NewPasswordFields, TextField } from '../../../web/components.js';
 import type { PageContext } from '../../../web/context.js';
 import type { FormValues } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
@@ -43,24 +43,10 @@ export function InstallationPage({
           autocomplete="username"
           maxLength={254}
         />
-        <TextField
+        <NewPasswordFields
           ctx={ctx}
-          name="password"
-          type="password"
-          label={t('installation.password')}
-          hint={t('identity.password.hint')}
           errors={errors}
-          required
-          autocomplete="new-password"
-        />
-        <TextField
-          ctx={ctx}
-          name="passwordConfirmation"
-          type="password"
-          label={t('installation.password_confirmation')}
-          errors={errors}
-          required
-          autocomplete="new-password"
+          labels={{ password: 'installation.password', confirmation: 'installation.password_confirmation' }}
         />
         <div class="actions">
           <button type="submit">{t('installation.submit')}</button>

@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '../../../platform/db/schema.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { ErrorSummary, Form, Notice, TextField } from '../../../web/components.js';
+import { ErrorSummary, Form, NewPasswordFields, Notice, TextField } from '../../../web/components.js';
 import type { PageContext } from '../../../web/context.js';
 import type { FormValues } from '../../../web/forms.js';
 import type { MessageKey } from '../../../web/i18n.js';
@@ -77,24 +77,14 @@ export function InvitationPage({
               autocomplete="name"
               maxLength={200}
             />
-            <TextField
+            <NewPasswordFields
               ctx={ctx}
-              name="password"
-              type="password"
-              label={t('organisations.field.password')}
-              hint={t('identity.password.hint')}
               errors={errors}
-              required
-              autocomplete="new-password"
-            />
-            <TextField
-              ctx={ctx}
-              name="password_confirm"
-              type="password"
-              label={t('organisations.field.password_confirm')}
-              errors={errors}
-              required
-              autocomplete="new-password"
+              labels={{
+                password: 'organisations.field.password',
+                confirmation: 'organisations.field.password_confirm',
+              }}
+              confirmName="password_confirm"
             />
             <div class="actions">
               <button type="submit">{t('organisations.invitation.create.submit')}</button>

@@ -1,5 +1,12 @@
 import type { FieldError } from '../../../platform/errors.js';
-import { CheckboxField, ErrorSummary, Form, SelectField, TextField } from '../../../web/components.js';
+import {
+  CheckboxField,
+  ErrorSummary,
+  Form,
+  NewPasswordFields,
+  SelectField,
+  TextField,
+} from '../../../web/components.js';
 import type { PageContext } from '../../../web/context.js';
 import type { FormValues } from '../../../web/forms.js';
 import { Layout } from '../../../web/layout.js';
@@ -111,24 +118,11 @@ export function SignUpPage({
             autocomplete="email"
             maxLength={254}
           />
-          <TextField
+          <NewPasswordFields
             ctx={ctx}
-            name="password"
-            type="password"
-            label={t('organisations.field.password')}
-            hint={t('identity.password.hint')}
             errors={errors}
-            required
-            autocomplete="new-password"
-          />
-          <TextField
-            ctx={ctx}
-            name="password_confirm"
-            type="password"
-            label={t('organisations.field.password_confirm')}
-            errors={errors}
-            required
-            autocomplete="new-password"
+            labels={{ password: 'organisations.field.password', confirmation: 'organisations.field.password_confirm' }}
+            confirmName="password_confirm"
           />
         </fieldset>
         <p>
