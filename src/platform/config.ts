@@ -39,6 +39,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** root of the filesystem blob store: `<dataDir>/blobs` */
+  blobsDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
   /** true when running on the embedded PGlite engine */
@@ -74,6 +76,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.HALLE_DATA_DIR),
+    blobsDir: path.join(path.resolve(e.HALLE_DATA_DIR), 'blobs'),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embedded,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { type BlobStore, createFilesystemBlobStore } from './blobs/index.js';
 import type { Config } from './config.js';
 import { loadSigningSecret } from './crypto/secret.js';
 import { createKysely, type Db } from './db/kysely.js';
@@ -16,6 +17,7 @@ export interface Runtime {
   db: Db;
   jobs: JobQueue;
   mail: MailTransport;
+  blobs: BlobStore;
   signingSecret: string;
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function openRuntime(
     db,
     jobs,
     mail,
+    blobs: createFilesystemBlobStore(config.blobsDir),
     signingSecret,
     async close() {
       await jobs.stop({ graceful: true, wait: true, timeout: 5000 });

@@ -2,13 +2,13 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
+import { csvBom, csvRow } from '../../platform/export/csv.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { formValues, parseForm } from '../../web/forms.js';
 import { requireSession } from '../../web/guards.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
 // until organisations/index.ts exports it, the use case is imported by path
 import { createOrganisation, normaliseIdentifier, organisationInput } from '../organisations/index.js';
-import { csvBom, csvRow } from './domain/csv.js';
 import { backofficeAccess, canCreateOrganisation } from './policies.js';
 import {
   type AuditCursor,

@@ -1,0 +1,2 @@
+export { createFilesystemBlobStore } from './filesystem.js';
+export type { BlobStore, PutOptions, StoredBlob } from './store.js';
