@@ -1,3 +1,4 @@
+import { startTenderClosingWorker } from '../modules/tenders/index.js';
 import { queues } from '../platform/jobs/queue.js';
 import { deliverMail } from '../platform/mail/outbox.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -23,4 +24,5 @@ export async function startWorker(rt: Runtime): Promise<void> {
       }
     },
   );
+  await startTenderClosingWorker(rt);
 }

@@ -6,6 +6,7 @@ import { uuidv7 } from '../platform/ids.js';
 import type { Runtime } from '../platform/runtime.js';
 import { type DemoAccount, demoPassword, generateDemoData } from './generate.js';
 import { loadDemoReference } from './reference.js';
+import { demoTenderInput, seedDemoTenders } from './tenders.js';
 
 export type SeedResult =
   | {
@@ -97,13 +98,14 @@ export async function seedDemo(rt: Runtime, actor: Actor): Promise<SeedResult> {
     await insertInBatches(organisations, (b) => trx.insertInto('organisations').values(b).execute());
     await insertInBatches(users, (b) => trx.insertInto('users').values(b).execute());
     await insertInBatches(memberships, (b) => trx.insertInto('memberships').values(b).execute());
+    const tenders = await seedDemoTenders(trx, rt.blobs, actor, demoTenderInput(data, orgIds, userIds, new Date()));
 
     const buyers = data.organisations.filter((o) => o.kind === 'buyer').length;
     const companies = data.organisations.filter((o) => o.kind === 'company').length;
     await recordAudit(trx, actor, {
       action: 'demo.seeded',
       subjectType: 'platform',
-      after: { buyers, companies, users: users.length, accounts: data.accounts.map((a) => a.email) },
+      after: { buyers, companies, users: users.length, accounts: data.accounts.map((a) => a.email), tenders },
     });
     return {
       status: 'seeded',

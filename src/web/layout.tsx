@@ -11,10 +11,16 @@ export interface NavLink {
 
 /** Links of the main navigation, by role; modules add theirs here as they land. */
 function navigationFor(ctx: PageContext): NavLink[] {
-  const links: NavLink[] = [{ href: '/', label: 'layout.nav.home' }];
+  const links: NavLink[] = [
+    { href: '/', label: 'layout.nav.home' },
+    { href: '/consultations', label: 'publication.nav.tenders' },
+  ];
   const membership = activeMembership(ctx.principal);
   if (ctx.principal.kind === 'session') {
     links.push({ href: '/mon-espace', label: 'layout.nav.space' });
+    if (membership && (membership.role === 'buyer_agent' || membership.role === 'buyer_admin')) {
+      links.push({ href: '/mon-espace/consultations', label: 'publication.nav.dashboard' });
+    }
     if (membership && (membership.role === 'company_admin' || membership.role === 'buyer_admin')) {
       links.push({ href: '/mon-espace/organisation', label: 'layout.nav.organisation' });
     }

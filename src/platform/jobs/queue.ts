@@ -6,6 +6,8 @@ import type { Trx } from '../db/kysely.js';
 /** Names of every job queue of the platform: one place to see what the worker does. */
 export const queues = {
   deliverMail: 'mail.deliver',
+  closeTender: 'tender.close',
+  sweepTenderClosing: 'tender.close.sweep',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -25,7 +27,9 @@ export async function startJobQueue(pool: pg.Pool): Promise<JobQueue> {
   });
   await boss.start();
   for (const name of Object.values(queues)) {
-    await boss.createQueue(name, { name, retryLimit: 10, retryDelay: 20, retryBackoff: true });
+    // 'short': at most one waiting job per singleton key, so a job that re-sends itself stays single
+    const policy = name === queues.sweepTenderClosing ? 'short' : 'standard';
+    await boss.createQueue(name, { name, policy, retryLimit: 10, retryDelay: 20, retryBackoff: true });
   }
   return boss;
 }
