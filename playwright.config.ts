@@ -29,7 +29,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HALLE_DATA_DIR: dataDir,
-      HALLE_SEED_DEMO: '0',
+      HALLE_SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     },
