@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import { formatDateTime } from '../../../../platform/i18n/translator.js';
-import { ErrorSummary, Form, Notice } from '../../../../web/components.js';
+import { ErrorSummary, Form, Notice, TextAreaField } from '../../../../web/components.js';
 import type { PageContext } from '../../../../web/context.js';
 import { Layout } from '../../../../web/layout.js';
 import { answerLength } from '../../domain/clarifications.js';
 import type { BuyerQuestion, ClarificationTender } from '../repo.js';
-import { MultilineText, TextAreaField } from './parts.js';
+import { MultilineText } from './parts.js';
 
 export function answerFieldName(number: number): string {
   return `reponse-${number}`;

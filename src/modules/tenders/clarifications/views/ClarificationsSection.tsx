@@ -2,12 +2,12 @@ import type { TenderStatus } from '../../../../platform/db/schema.js';
 import type { FieldError } from '../../../../platform/errors.js';
 import { formatParisDateTime } from '../../../../platform/i18n/paris-time.js';
 import { formatDateTime } from '../../../../platform/i18n/translator.js';
-import { ErrorSummary, Form, Notice } from '../../../../web/components.js';
+import { ErrorSummary, Form, Notice, TextAreaField } from '../../../../web/components.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { FormValues } from '../../../../web/forms.js';
 import { questionLength, questionWindow } from '../../domain/clarifications.js';
 import type { OwnQuestion, PublishedAnswer } from '../repo.js';
-import { MultilineText, TextAreaField } from './parts.js';
+import { MultilineText } from './parts.js';
 
 export interface ClarificationsSectionTender {
   reference: string;

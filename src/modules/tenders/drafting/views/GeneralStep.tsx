@@ -1,4 +1,4 @@
-import { CheckboxField, Form, SelectField, TextField } from '../../../../web/components.js';
+import { CheckboxField, Form, SelectField, TextAreaField, TextField } from '../../../../web/components.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { FormValues } from '../../../../web/forms.js';
 import { listDepartments } from '../../../organisations/index.js';
@@ -6,7 +6,7 @@ import { centsToInput } from '../../domain/money.js';
 import { listNuts3 } from '../reference.js';
 import type { DraftRow } from '../repo.js';
 import { CategorySelect, ProcedureSelect } from './NewDraftPage.js';
-import { CpvField, CpvPickerScript, cpvInputValue, type StepError, StepPage, stepUrl, TextAreaField } from './parts.js';
+import { CpvField, CpvPickerScript, cpvInputValue, type StepError, StepPage, stepUrl } from './parts.js';
 
 /** The tender's values as form fields, to fill the form the first time. */
 export function generalValues(tender: DraftRow, locale: 'fr' | 'en'): FormValues {

@@ -1,9 +1,9 @@
-import { Form, TextField } from '../../../../web/components.js';
+import { Form, TextAreaField, TextField } from '../../../../web/components.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { FormValues } from '../../../../web/forms.js';
 import { formatEuros } from '../../domain/money.js';
 import type { DraftLot, DraftRow } from '../repo.js';
-import { CpvField, CpvList, CpvPickerScript, type StepError, StepPage, stepUrl, TextAreaField } from './parts.js';
+import { CpvField, CpvList, CpvPickerScript, type StepError, StepPage, stepUrl } from './parts.js';
 
 /** Fields of a lot (add and edit forms share them). */
 export function LotFields({ ctx, values, errors }: { ctx: PageContext; values: FormValues; errors: StepError[] }) {

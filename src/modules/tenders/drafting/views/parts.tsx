@@ -118,56 +118,6 @@ export function StepPage({
   );
 }
 
-/** A multi-line text field, with the same label / hint / error wiring as TextField. */
-export function TextAreaField({
-  ctx,
-  name,
-  label,
-  value,
-  errors = [],
-  hint,
-  rows = 6,
-  maxLength,
-}: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value?: string | null | undefined;
-  errors?: FieldError[];
-  hint?: string;
-  rows?: number;
-  maxLength?: number;
-}) {
-  const id = fieldId(name);
-  const own = errors.filter((e) => e.field === name);
-  const describedBy = [hint ? `${id}-aide` : '', own.length ? `${id}-erreur` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={own.length ? 'field field-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
-      {own.length ? (
-        <p class="error-message" id={`${id}-erreur`}>
-          {own.map((e) => ctx.t(e.message as MessageKey)).join(' ')}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        aria-invalid={own.length ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 /**
  * The CPV codes field: plain text that works without JavaScript ("45000000-7, 45210000-2",
  * validated on the server), a link to the search page, and the search-as-you-type island

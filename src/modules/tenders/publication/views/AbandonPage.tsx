@@ -1,12 +1,12 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import { formatParisDateTime } from '../../../../platform/i18n/paris-time.js';
-import { ErrorSummary, Form, fieldId } from '../../../../web/components.js';
+import { ErrorSummary, Form, fieldId, TextAreaField } from '../../../../web/components.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { FormValues } from '../../../../web/forms.js';
 import type { MessageKey } from '../../../../web/i18n.js';
 import { Layout } from '../../../../web/layout.js';
 import type { TenderRow } from '../repo.js';
-import { StatusChip, TextAreaField } from './parts.js';
+import { StatusChip } from './parts.js';
 
 export interface AbandonProof {
   at: Date;

@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../../platform/errors.js';
-import { CheckboxField, ErrorSummary, Form, TextField } from '../../../../web/components.js';
+import { CheckboxField, ErrorSummary, Form, TextAreaField, TextField } from '../../../../web/components.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { FormValues } from '../../../../web/forms.js';
 import { Layout } from '../../../../web/layout.js';
 import type { CorrigendumField } from '../../domain/corrigendum.js';
 import type { TenderRow } from '../repo.js';
-import { DeadlineFields, TextAreaField } from './parts.js';
+import { DeadlineFields } from './parts.js';
 
 export function CorrigendumPage({
   ctx,

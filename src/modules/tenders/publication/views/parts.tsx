@@ -30,61 +30,6 @@ export function Deadline({ ctx, value, now }: { ctx: PageContext; value: Date | 
   );
 }
 
-export function TextAreaField({
-  ctx,
-  name,
-  label,
-  value,
-  errors = [],
-  required = false,
-  hint,
-  maxLength,
-  rows = 5,
-}: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value?: string | undefined;
-  errors?: FieldError[];
-  required?: boolean;
-  hint?: string;
-  maxLength?: number;
-  rows?: number;
-}) {
-  const id = fieldId(name);
-  const own = errors.filter((e) => e.field === name);
-  const describedBy = [hint ? `${id}-aide` : '', own.length ? `${id}-erreur` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={own.length ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> ({ctx.t('form.required')})</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
-      {own.length ? (
-        <p class="error-message" id={`${id}-erreur`}>
-          {own.map((e) => ctx.t(e.message as MessageKey)).join(' ')}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        required={required}
-        maxLength={maxLength}
-        aria-invalid={own.length ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 /** A date and a time input side by side, for a Paris wall-clock deadline. */
 export function DeadlineFields({
   ctx,
