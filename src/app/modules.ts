@@ -4,8 +4,10 @@ import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
+import { searchRoutes } from '../modules/search/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import { tendersRoutes } from '../modules/tenders/index.js';
+import { watchlistRoutes } from '../modules/watchlist/index.js';
 import type { Principal } from '../platform/http/principal.js';
 import type { Runtime } from '../platform/runtime.js';
 
@@ -18,6 +20,8 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await backofficeRoutes(app, rt);
   await installationRoutes(app, rt);
   await tendersRoutes(app, rt);
+  await searchRoutes(app, rt);
+  await watchlistRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

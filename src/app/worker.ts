@@ -1,4 +1,6 @@
+import { searchSubscribers } from '../modules/search/index.js';
 import { startTenderClosingWorker } from '../modules/tenders/index.js';
+import { startEventDispatcher } from '../platform/events/outbox.js';
 import { queues } from '../platform/jobs/queue.js';
 import { deliverMail } from '../platform/mail/outbox.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -25,4 +27,17 @@ export async function startWorker(rt: Runtime): Promise<void> {
     },
   );
   await startTenderClosingWorker(rt);
+  // domain events (outbox) to the modules that subscribe to them; stopped before the runtime closes
+  const dispatcher = await startEventDispatcher({
+    db: rt.db,
+    pool: rt.database.pool,
+    engine: rt.database.engine,
+    subscribers: [...searchSubscribers],
+    logger: rt.logger,
+  });
+  const close = rt.close;
+  rt.close = async () => {
+    await dispatcher.stop();
+    await close();
+  };
 }

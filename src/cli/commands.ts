@@ -2,6 +2,7 @@ import { adminCreateCommand, adminCreateHelp, parseAdminCreateArgs } from './adm
 import { adminSetupLinkCommand, adminSetupLinkHelp } from './adminSetupLink.js';
 import { type CliContext, withRuntime } from './context.js';
 import { orgCreateCommand, orgCreateHelp, parseOrgCreateArgs } from './orgCreate.js';
+import { parseSearchReindexArgs, searchReindexCommand, searchReindexHelp } from './searchReindex.js';
 import { parseSeedArgs, seedCommand, seedHelp } from './seed.js';
 import { migrateCommand, serve, worker } from './serve.js';
 import { parseUserCreateArgs, userCreateCommand, userCreateHelp } from './userCreate.js';
@@ -41,4 +42,5 @@ export const commands: Record<string, CliCommand> = {
   'user:create': databaseCommand(userCreateHelp, userCreateCommand, parseUserCreateArgs),
   'admin:create': databaseCommand(adminCreateHelp, adminCreateCommand, parseAdminCreateArgs),
   'admin:setup-link': databaseCommand(adminSetupLinkHelp, adminSetupLinkCommand),
+  'search:reindex': databaseCommand(searchReindexHelp, searchReindexCommand, parseSearchReindexArgs),
 };

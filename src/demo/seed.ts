@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { hashPassword } from '../modules/identity/index.js';
+import { reindexSearch } from '../modules/search/index.js';
 import { type Actor, recordAudit } from '../platform/audit/record.js';
 import type { Trx } from '../platform/db/kysely.js';
 import { uuidv7 } from '../platform/ids.js';
@@ -99,6 +100,8 @@ export async function seedDemo(rt: Runtime, actor: Actor): Promise<SeedResult> {
     await insertInBatches(users, (b) => trx.insertInto('users').values(b).execute());
     await insertInBatches(memberships, (b) => trx.insertInto('memberships').values(b).execute());
     const tenders = await seedDemoTenders(trx, rt.blobs, actor, demoTenderInput(data, orgIds, userIds, new Date()));
+    // demo tenders are written directly, without events: index them here so they are searchable
+    await reindexSearch(trx);
 
     const buyers = data.organisations.filter((o) => o.kind === 'buyer').length;
     const companies = data.organisations.filter((o) => o.kind === 'company').length;

@@ -3,7 +3,9 @@ import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
+import { searchMessages } from '../modules/search/messages.js';
 import { tendersMessages } from '../modules/tenders/messages.js';
+import { watchlistMessages } from '../modules/watchlist/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
 import { webMessages } from './messages.js';
 
@@ -19,6 +21,8 @@ export const catalogue = {
   ...backofficeMessages,
   ...installationMessages,
   ...tendersMessages,
+  ...searchMessages,
+  ...watchlistMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -14,12 +14,16 @@ function navigationFor(ctx: PageContext): NavLink[] {
   const links: NavLink[] = [
     { href: '/', label: 'layout.nav.home' },
     { href: '/consultations', label: 'publication.nav.tenders' },
+    { href: '/recherche', label: 'search.nav' },
   ];
   const membership = activeMembership(ctx.principal);
   if (ctx.principal.kind === 'session') {
     links.push({ href: '/mon-espace', label: 'layout.nav.space' });
     if (membership && (membership.role === 'buyer_agent' || membership.role === 'buyer_admin')) {
       links.push({ href: '/mon-espace/consultations', label: 'publication.nav.dashboard' });
+    }
+    if (membership?.organisationKind === 'company') {
+      links.push({ href: '/mon-espace/panier', label: 'watchlist.nav' });
     }
     if (membership && (membership.role === 'company_admin' || membership.role === 'buyer_admin')) {
       links.push({ href: '/mon-espace/organisation', label: 'layout.nav.organisation' });

@@ -1,5 +1,12 @@
 /** Tenders (consultations): drafting, documents, publication, corrigenda, questions, registers. */
 export { type TenderEvent, transition } from './domain/lifecycle.js';
+export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
 export { startTenderClosingWorker } from './publication/closingJobs.js';
+export { addNoticeSlot } from './publication/noticeSlots.js';
+export {
+  listPublicTenderIds,
+  loadTendersForIndex,
+  type TenderForIndex,
+} from './publication/tendersForIndex.js';
 export { tendersRoutes } from './routes.js';

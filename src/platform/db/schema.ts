@@ -312,6 +312,62 @@ export interface ClarificationsTable {
   answered_at: NullableTimestamp;
 }
 
+// ---- search (migration 0003) ----
+
+export interface DomainEventsTable {
+  id: string;
+  type: string;
+  aggregate_id: string | null;
+  payload: ColumnType<unknown, string | undefined, string>;
+  occurred_at: Timestamp;
+  dispatched_at: NullableTimestamp;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+}
+
+export interface SearchDocumentsTable {
+  tender_id: string;
+  source: Defaulted<string>;
+  source_url: string | null;
+  reference: string;
+  title: string;
+  description: Defaulted<string>;
+  lots_text: Defaulted<string>;
+  cpv_codes: Defaulted<string[]>;
+  cpv_labels: Defaulted<string>;
+  cpv_divisions: Defaulted<string[]>;
+  buyer_id: string | null;
+  buyer_name: Defaulted<string>;
+  department: string | null;
+  procedure_type: string;
+  main_category: string;
+  social_clause: Defaulted<boolean>;
+  environmental_clause: Defaulted<boolean>;
+  reserved_contract: Defaulted<boolean>;
+  status: string;
+  published_at: Timestamp;
+  submission_deadline: NullableTimestamp;
+  title_plain: Defaulted<string>;
+  buyer_plain: Defaulted<string>;
+  document: ColumnType<string, never, never>;
+  indexed_at: Timestamp;
+}
+
+// ---- watchlist (migration 0004) ----
+
+export interface WatchlistEntriesTable {
+  user_id: string;
+  tender_id: string;
+  company_id: string;
+  added_at: Timestamp;
+}
+
+export interface WatchlistCalendarTokensTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -334,4 +390,8 @@ export interface Database {
   corrigenda: CorrigendaTable;
   retrievals: RetrievalsTable;
   clarifications: ClarificationsTable;
+  domain_events: DomainEventsTable;
+  search_documents: SearchDocumentsTable;
+  watchlist_entries: WatchlistEntriesTable;
+  watchlist_calendar_tokens: WatchlistCalendarTokensTable;
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../../platform/audit/record.js';
 import { AppError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import type { SessionPrincipal } from '../../../platform/http/principal.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { canTransition, transition } from '../domain/lifecycle.js';
@@ -52,5 +53,6 @@ export async function abandonTender(
         after: { status, reason: input.reason },
       },
     );
+    await recordEvent(trx, input.event === 'cancel' ? 'tender.cancelled' : 'tender.unsuccessful', { id: tender.id });
   });
 }

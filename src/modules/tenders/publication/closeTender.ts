@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { Db } from '../../../platform/db/kysely.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import { transition } from '../domain/lifecycle.js';
 
 export type CloseOutcome = 'closed' | 'not_due' | 'not_published' | 'missing';
@@ -40,6 +41,7 @@ export async function closeTenderIfDue(db: Db, tenderId: string): Promise<CloseO
         after: { status, closedAt: tender.now, submissionDeadline: tender.submission_deadline },
       },
     );
+    await recordEvent(trx, 'tender.closed', { id: tender.id });
     return 'closed';
   });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { Trx } from '../../../platform/db/kysely.js';
 import { AppError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import type { SessionPrincipal } from '../../../platform/http/principal.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
@@ -122,6 +123,7 @@ export async function issueCorrigendum(
         },
       },
     );
+    await recordEvent(trx, 'tender.amended', { id: tender.id });
     const newDeadline = changes.find((c) => c.field === 'submission_deadline');
     if (newDeadline && typeof newDeadline.after === 'string') {
       await scheduleClosing(rt.jobs, trx, tender.id, new Date(newDeadline.after));

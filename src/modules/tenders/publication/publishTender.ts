@@ -1,6 +1,7 @@
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { DbOrTrx } from '../../../platform/db/kysely.js';
 import { AppError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import type { SessionPrincipal } from '../../../platform/http/principal.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { canTransition, transition } from '../domain/lifecycle.js';
@@ -68,6 +69,7 @@ export async function publishTender(
       },
     );
     await scheduleClosing(rt.jobs, trx, tender.id, tender.submission_deadline);
+    await recordEvent(trx, 'tender.published', { id: tender.id });
     return { id: tender.id, reference: tender.reference };
   });
 }

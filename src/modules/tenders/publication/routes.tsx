@@ -21,6 +21,7 @@ import { buyerDashboard, dashboardPerStatus } from './buyerDashboard.js';
 import { getNotice, type Notice } from './getNotice.js';
 import { issueCorrigendum } from './issueCorrigendum.js';
 import { listPublishedTenders, type PublicStatus } from './listPublishedTenders.js';
+import { renderNoticeSlots } from './noticeSlots.js';
 import { problemsBeforePublication, publishTender } from './publishTender.js';
 import {
   abandonRecord,
@@ -272,6 +273,7 @@ export async function publicationRoutes(app: FastifyInstance, rt: Runtime): Prom
     const ctx = pageContext(req);
     const now = new Date();
     const canManage = canManageTender(req.principal, head);
+    const slots = await renderNoticeSlots(rt.db, ctx, tender);
     return sendPage(
       reply,
       <NoticePage
@@ -288,6 +290,7 @@ export async function publicationRoutes(app: FastifyInstance, rt: Runtime): Prom
           />
         }
         questionsSection={<ClarificationsSection ctx={ctx} {...clarifications} now={now} />}
+        slots={slots}
       />,
     );
   });

@@ -129,6 +129,7 @@ export function NoticePage({
   flash,
   documentsSection,
   questionsSection,
+  slots,
 }: {
   ctx: PageContext;
   notice: Notice;
@@ -140,6 +141,8 @@ export function NoticePage({
   documentsSection: ComponentChildren;
   /** the clarifications engineer's section (published answers, question form) */
   questionsSection: ComponentChildren;
+  /** parts other modules add (see noticeSlots.ts): the watchlist's button for company users */
+  slots?: ComponentChildren;
 }) {
   const { t, locale } = ctx;
   const { tender, lots, criteria, corrigenda } = notice;
@@ -174,6 +177,7 @@ export function NoticePage({
       <p>
         {t('publication.notice.buyer.colon')} <strong>{notice.buyerName}</strong>
       </p>
+      {slots ?? null}
       {canManage ? (
         <p>
           <a href={manage}>{t('publication.notice.manage')}</a>

@@ -1,0 +1,382 @@
+/**
+ * SIGNATURE (stable, for the watchlist/feeds and benchmark engineers; exported from `src/modules/search/index.ts`):
+ *
+ *   export async function searchTenders(db: DbOrTrx, input: SearchInput, options?: { now?: Date }): Promise<SearchResult>
+ *
+ *   interface SearchInput {
+ *     q?: string;                        // raw user text; capped at 200 chars, websearch syntax ("…", -mot)
+ *     cpv?: string[];                    // CPV divisions, two digits: ['45', '90']
+ *     department?: string[];             // '93', '2A'
+ *     procedure?: ProcedureType[];       // 'open' | 'adapted' | …
+ *     category?: MainCategory[];         // 'works' | 'goods' | 'services'
+ *     buyer?: string[];                  // buyer organisation ids (uuid)
+ *     clause?: ('social' | 'environmental' | 'reserved')[];
+ *     deadline?: '7' | '30';             // submission deadline within the next 7 / 30 days
+ *     status?: ('open' | 'closed' | 'awarded' | 'cancelled')[];  // none = open + closed + awarded
+ *     sort?: 'relevance' | 'deadline' | 'published';             // default relevance (published when q is empty)
+ *     page?: number;                     // 1..500, 20 per page
+ *     facets?: boolean;                  // default true; false skips facet counts (feeds)
+ *   }
+ *   interface SearchResult {
+ *     total: number; page: number; pageSize: 20; pageCount: number; query: string; // query = the cleaned q
+ *     truncated: boolean; input: NormalisedInput;                 // the cleaned input (for URLs)
+ *     items: SearchHit[];                // { tenderId, reference, source, sourceUrl, title, titleSegments, buyerId,
+ *                                        //   buyerName, department, procedure, category, cpvCodes, status,
+ *                                        //   publicStatus, publishedAt, submissionDeadline,
+ *                                        //   excerpt: {text, highlighted}[], rank }
+ *     facets: Facets | null;             // { cpv, department, procedure, category, buyer, clause, deadline, status }: {value, label?, count}[]
+ *     fuzzy: boolean;                    // true when trigram fallback produced (some of) the results
+ *     suggestions: string[];             // buyer names close to q (no-result page)
+ *   }
+ */
+import { type RawBuilder, sql } from 'kysely';
+import type { DbOrTrx } from '../../platform/db/kysely.js';
+import { departmentName } from '../organisations/index.js';
+import { cpvLabel } from '../tenders/index.js';
+import { highlightStart, highlightStop, type Segment, toSegments } from './domain/highlight.js';
+import { type NormalisedInput, normaliseInput, pageSize, type SearchInput, type StatusValue } from './domain/query.js';
+
+export type { Segment } from './domain/highlight.js';
+export type { SearchInput } from './domain/query.js';
+
+export interface SearchHit {
+  tenderId: string;
+  reference: string;
+  source: string;
+  sourceUrl: string | null;
+  title: string;
+  /** the title with the matched words marked */
+  titleSegments: Segment[];
+  buyerId: string | null;
+  buyerName: string;
+  department: string | null;
+  procedure: string;
+  category: string;
+  cpvCodes: string[];
+  /** the tender's own status ('published', 'closed', 'awarded', …) */
+  status: string;
+  /** what the public filters on: open (published, deadline ahead), closed, awarded, cancelled */
+  publicStatus: StatusValue;
+  publishedAt: Date;
+  submissionDeadline: Date | null;
+  excerpt: Segment[];
+  rank: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label?: string;
+  count: number;
+}
+
+export interface Facets {
+  cpv: FacetValue[];
+  department: FacetValue[];
+  procedure: FacetValue[];
+  category: FacetValue[];
+  buyer: FacetValue[];
+  clause: FacetValue[];
+  deadline: FacetValue[];
+  status: FacetValue[];
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** the cleaned text actually searched */
+  query: string;
+  truncated: boolean;
+  input: NormalisedInput;
+  items: SearchHit[];
+  facets: Facets | null;
+  fuzzy: boolean;
+  suggestions: string[];
+}
+
+type Dimension = 'cpv' | 'department' | 'procedure' | 'category' | 'buyer' | 'clause' | 'deadline' | 'status';
+type Fragment = RawBuilder<unknown>;
+
+const config = sql`'french_unaccent'::regconfig`;
+// ts_rank_cd weights, in the order {D, C, B, A}: title, then lots and CPV, buyer, description
+const weights = sql`'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
+const headlineOptions = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+const titleOptions = `StartSel=${highlightStart}, StopSel=${highlightStop}, HighlightAll=true`;
+/** below this many full-text matches, trigram similarity adds the near misses (typos) */
+const fuzzyBelow = 5;
+
+function publicStatusOf(now: Date): Fragment {
+  return sql`CASE
+    WHEN status = 'published' AND (submission_deadline IS NULL OR submission_deadline > ${now}::timestamptz) THEN 'open'
+    WHEN status IN ('published', 'closed', 'opened', 'evaluation') THEN 'closed'
+    WHEN status = 'awarded' THEN 'awarded'
+    ELSE 'cancelled' END`;
+}
+
+function statusPredicate(value: StatusValue, now: Date): Fragment {
+  switch (value) {
+    case 'open':
+      return sql`(status = 'published' AND (submission_deadline IS NULL OR submission_deadline > ${now}::timestamptz))`;
+    case 'closed':
+      return sql`(status IN ('closed', 'opened', 'evaluation') OR (status = 'published' AND submission_deadline <= ${now}::timestamptz))`;
+    case 'awarded':
+      return sql`(status = 'awarded')`;
+    case 'cancelled':
+      return sql`(status IN ('cancelled', 'unsuccessful'))`;
+  }
+}
+
+function deadlinePredicate(days: number, now: Date): Fragment {
+  return sql`(submission_deadline > ${now}::timestamptz AND submission_deadline <= ${now}::timestamptz + make_interval(days => ${days}::int))`;
+}
+
+/** One condition per filter, so each facet can be counted without its own filter. */
+function filterConditions(input: NormalisedInput, now: Date): Map<Dimension, Fragment> {
+  const conditions = new Map<Dimension, Fragment>();
+  if (input.cpv.length > 0) conditions.set('cpv', sql`cpv_divisions && ${input.cpv}::text[]`);
+  if (input.department.length > 0) conditions.set('department', sql`department = ANY(${input.department}::text[])`);
+  if (input.procedure.length > 0) conditions.set('procedure', sql`procedure_type = ANY(${input.procedure}::text[])`);
+  if (input.category.length > 0) conditions.set('category', sql`main_category = ANY(${input.category}::text[])`);
+  if (input.buyer.length > 0) conditions.set('buyer', sql`buyer_id = ANY(${input.buyer}::uuid[])`);
+  if (input.clause.length > 0) {
+    const parts = input.clause.map((c) =>
+      c === 'social' ? sql`social_clause` : c === 'environmental' ? sql`environmental_clause` : sql`reserved_contract`,
+    );
+    conditions.set('clause', sql`(${sql.join(parts, sql` OR `)})`);
+  }
+  if (input.deadline) conditions.set('deadline', deadlinePredicate(Number(input.deadline), now));
+  // without a status filter, cancelled and unsuccessful tenders stay out of the way
+  const statuses: StatusValue[] = input.status.length > 0 ? input.status : ['open', 'closed', 'awarded'];
+  conditions.set(
+    'status',
+    sql`(${sql.join(
+      statuses.map((s) => statusPredicate(s, now)),
+      sql` OR `,
+    )})`,
+  );
+  return conditions;
+}
+
+function whereOf(text: Fragment | null, conditions: Map<Dimension, Fragment>, without?: Dimension): Fragment {
+  const parts: Fragment[] = text ? [text] : [];
+  for (const [dimension, condition] of conditions) if (dimension !== without) parts.push(condition);
+  return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+async function rows<T>(db: DbOrTrx, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(db)).rows;
+}
+
+async function countWhere(db: DbOrTrx, where: Fragment): Promise<number> {
+  const [row] = await rows(db, sql<{ n: number }>`SELECT count(*)::int AS n FROM search_documents WHERE ${where}`);
+  return Number(row?.n ?? 0);
+}
+
+async function groupCounts(db: DbOrTrx, expression: Fragment, where: Fragment, limit: number): Promise<FacetValue[]> {
+  const result = await rows(
+    db,
+    sql<{ value: string | null; count: number }>`
+      SELECT ${expression} AS value, count(*)::int AS count FROM search_documents WHERE ${where}
+      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`,
+  );
+  return result.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) }));
+}
+
+async function computeFacets(
+  db: DbOrTrx,
+  text: Fragment | null,
+  conditions: Map<Dimension, Fragment>,
+  input: NormalisedInput,
+  now: Date,
+): Promise<Facets> {
+  const cpv = await groupCounts(db, sql`unnest(cpv_divisions)`, whereOf(text, conditions, 'cpv'), 100);
+  const department = await groupCounts(db, sql`department`, whereOf(text, conditions, 'department'), 120);
+  const procedure = await groupCounts(db, sql`procedure_type`, whereOf(text, conditions, 'procedure'), 20);
+  const category = await groupCounts(db, sql`main_category`, whereOf(text, conditions, 'category'), 10);
+  // the 20 biggest buyers, and always the selected ones so they can be unticked
+  const buyerRows = await rows(
+    db,
+    sql<{ value: string; label: string; count: number }>`
+      SELECT buyer_id::text AS value, min(buyer_name) AS label, count(*)::int AS count
+      FROM search_documents WHERE buyer_id IS NOT NULL AND ${whereOf(text, conditions, 'buyer')}
+      GROUP BY buyer_id
+      ORDER BY (buyer_id = ANY(${input.buyer}::uuid[])) DESC, 3 DESC, 2 LIMIT 20`,
+  );
+  const [clauseRow] = await rows(
+    db,
+    sql<{ social: number; environmental: number; reserved: number }>`
+      SELECT count(*) FILTER (WHERE social_clause)::int AS social,
+             count(*) FILTER (WHERE environmental_clause)::int AS environmental,
+             count(*) FILTER (WHERE reserved_contract)::int AS reserved
+      FROM search_documents WHERE ${whereOf(text, conditions, 'clause')}`,
+  );
+  const [deadlineRow] = await rows(
+    db,
+    sql<{ d7: number; d30: number }>`
+      SELECT count(*) FILTER (WHERE ${deadlinePredicate(7, now)})::int AS d7,
+             count(*) FILTER (WHERE ${deadlinePredicate(30, now)})::int AS d30
+      FROM search_documents WHERE ${whereOf(text, conditions, 'deadline')}`,
+  );
+  const status = await groupCounts(db, publicStatusOf(now), whereOf(text, conditions, 'status'), 10);
+  return {
+    cpv: cpv.map((f) => ({ ...f, label: cpvLabel(`${f.value}000000`, 'fr') ?? f.value })),
+    department: department.map((f) => ({ ...f, label: departmentName(f.value) ?? f.value })),
+    procedure,
+    category,
+    buyer: buyerRows.map((r) => ({ value: r.value, label: r.label, count: Number(r.count) })),
+    clause: [
+      { value: 'social', count: Number(clauseRow?.social ?? 0) },
+      { value: 'environmental', count: Number(clauseRow?.environmental ?? 0) },
+      { value: 'reserved', count: Number(clauseRow?.reserved ?? 0) },
+    ],
+    deadline: [
+      { value: '7', count: Number(deadlineRow?.d7 ?? 0) },
+      { value: '30', count: Number(deadlineRow?.d30 ?? 0) },
+    ],
+    status,
+  };
+}
+
+interface HitRow {
+  tender_id: string;
+  reference: string;
+  source: string;
+  source_url: string | null;
+  title: string;
+  title_marked: string;
+  buyer_id: string | null;
+  buyer_name: string;
+  department: string | null;
+  procedure_type: string;
+  main_category: string;
+  cpv_codes: string[];
+  status: string;
+  public_status: StatusValue;
+  published_at: Date;
+  submission_deadline: Date | null;
+  excerpt_marked: string;
+  rank: number;
+}
+
+/**
+ * Searches the public tenders: French full text (stemming, accents and case ignored, weighted
+ * ranking), trigram fallback for typos when full text finds little, filters with facet counts
+ * (each facet counted without its own filter), sorts and pages. Every value is a bound parameter.
+ */
+export async function searchTenders(
+  db: DbOrTrx,
+  raw: SearchInput,
+  options: { now?: Date } = {},
+): Promise<SearchResult> {
+  const now = options.now ?? new Date();
+  const input = normaliseInput(raw);
+  const conditions = filterConditions(input, now);
+  const tsquery = sql`websearch_to_tsquery(${config}, ${input.q}::text)`;
+  const plain = sql`unaccent(lower(${input.q}::text))`;
+
+  let text: Fragment | null = null;
+  let fuzzy = false;
+  let total: number;
+  if (input.q) {
+    text = sql`document @@ ${tsquery}`;
+    total = await countWhere(db, whereOf(text, conditions));
+    // quotes and minus ask for exact terms: near matches would undo an exclusion
+    const usesOperators = /["]|(^|\s)-\S/.test(input.q);
+    if (total < fuzzyBelow && !usesOperators) {
+      const withTypos = sql`(document @@ ${tsquery} OR ${plain} <% title_plain OR ${plain} <% buyer_plain)`;
+      const fuzzyTotal = await countWhere(db, whereOf(withTypos, conditions));
+      if (fuzzyTotal > total) {
+        text = withTypos;
+        total = fuzzyTotal;
+        fuzzy = true;
+      }
+    }
+  } else {
+    total = await countWhere(db, whereOf(null, conditions));
+  }
+
+  const rank = input.q
+    ? fuzzy
+      ? sql`ts_rank_cd(${weights}, document, ${tsquery}) + 0.1 * greatest(word_similarity(${plain}, title_plain), word_similarity(${plain}, buyer_plain))`
+      : sql`ts_rank_cd(${weights}, document, ${tsquery})`
+    : sql`0`;
+  const order =
+    input.sort === 'deadline'
+      ? sql`submission_deadline ASC NULLS LAST, tender_id`
+      : input.sort === 'published'
+        ? sql`published_at DESC, tender_id DESC`
+        : sql`rank DESC, published_at DESC, tender_id DESC`;
+  const offset = (input.page - 1) * pageSize;
+  const excerptSource = sql`CASE WHEN description <> '' THEN description ELSE lots_text END`;
+  const hits =
+    total > offset
+      ? await rows(
+          db,
+          sql<HitRow>`
+          WITH hits AS (
+            SELECT *, ${rank}::float8 AS rank FROM search_documents WHERE ${whereOf(text, conditions)}
+            ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}
+          )
+          SELECT tender_id, reference, source, source_url, title, buyer_id, buyer_name, department,
+            procedure_type, main_category, cpv_codes, status, ${publicStatusOf(now)} AS public_status,
+            published_at, submission_deadline, rank,
+            ${
+              input.q ? sql`ts_headline(${config}, title, ${tsquery}, ${titleOptions}::text)` : sql`title`
+            } AS title_marked,
+            ${
+              input.q
+                ? sql`ts_headline(${config}, left(${excerptSource}, 5000), ${tsquery}, ${headlineOptions}::text)`
+                : sql`left(${excerptSource}, 240)`
+            } AS excerpt_marked
+          FROM hits ORDER BY ${order}`,
+        )
+      : [];
+
+  const facets = input.facets ? await computeFacets(db, text, conditions, input, now) : null;
+
+  let suggestions: string[] = [];
+  if (input.q && total === 0) {
+    const similar = await rows(
+      db,
+      sql<{ name: string }>`
+        SELECT buyer_name AS name FROM search_documents
+        WHERE buyer_name <> '' AND word_similarity(${plain}, buyer_plain) > 0.35
+        GROUP BY buyer_name ORDER BY max(word_similarity(${plain}, buyer_plain)) DESC, buyer_name LIMIT 5`,
+    );
+    suggestions = similar.map((s) => s.name);
+  }
+
+  return {
+    total,
+    page: input.page,
+    pageSize,
+    pageCount: Math.min(Math.ceil(total / pageSize), 500),
+    query: input.q,
+    truncated: input.truncated,
+    input,
+    items: hits.map((h) => ({
+      tenderId: h.tender_id,
+      reference: h.reference,
+      source: h.source,
+      sourceUrl: h.source_url,
+      title: h.title,
+      titleSegments: toSegments(h.title_marked),
+      buyerId: h.buyer_id,
+      buyerName: h.buyer_name,
+      department: h.department,
+      procedure: h.procedure_type,
+      category: h.main_category,
+      cpvCodes: h.cpv_codes,
+      status: h.status,
+      publicStatus: h.public_status,
+      publishedAt: h.published_at,
+      submissionDeadline: h.submission_deadline,
+      excerpt: toSegments(h.excerpt_marked ?? ''),
+      rank: Number(h.rank),
+    })),
+    facets,
+    fuzzy,
+    suggestions,
+  };
+}
