@@ -194,14 +194,14 @@ async function computeFacets(
   const department = await groupCounts(db, sql`department`, whereOf(text, conditions, 'department'), 120);
   const procedure = await groupCounts(db, sql`procedure_type`, whereOf(text, conditions, 'procedure'), 20);
   const category = await groupCounts(db, sql`main_category`, whereOf(text, conditions, 'category'), 10);
-  // the 20 biggest buyers, and always the selected ones so they can be unticked
+  // the 10 biggest buyers, and always the selected ones so they can be unticked
   const buyerRows = await rows(
     db,
     sql<{ value: string; label: string; count: number }>`
       SELECT buyer_id::text AS value, min(buyer_name) AS label, count(*)::int AS count
       FROM search_documents WHERE buyer_id IS NOT NULL AND ${whereOf(text, conditions, 'buyer')}
       GROUP BY buyer_id
-      ORDER BY (buyer_id = ANY(${input.buyer}::uuid[])) DESC, 3 DESC, 2 LIMIT 20`,
+      ORDER BY (buyer_id = ANY(${input.buyer}::uuid[])) DESC, 3 DESC, 2 LIMIT ${10 + input.buyer.length}`,
   );
   const [clauseRow] = await rows(
     db,

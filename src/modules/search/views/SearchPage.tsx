@@ -165,20 +165,16 @@ function Hit({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
           <span class="muted"> · {t('search.results.source', { source: hit.source })}</span>
         ) : null}
       </p>
-      <dl>
-        <dt>{t('search.results.buyer')}</dt>
-        <dd>{hit.buyerName}</dd>
-        <dt>{t('search.results.deadline')}</dt>
-        <dd>
-          {hit.submissionDeadline ? (
-            <time dateTime={hit.submissionDeadline.toISOString()}>
-              {formatParisDateTime(hit.submissionDeadline, locale)}
-            </time>
-          ) : (
-            t('search.results.deadline.none')
-          )}
-        </dd>
-      </dl>
+      <p>
+        {t('search.results.buyer')} : <strong>{hit.buyerName}</strong> · {t('search.results.deadline')} :{' '}
+        {hit.submissionDeadline ? (
+          <time dateTime={hit.submissionDeadline.toISOString()}>
+            {formatParisDateTime(hit.submissionDeadline, locale)}
+          </time>
+        ) : (
+          t('search.results.deadline.none')
+        )}
+      </p>
       {hit.excerpt.length > 0 ? (
         <p class="excerpt">
           <Highlighted segments={hit.excerpt} />
@@ -265,64 +261,69 @@ export function SearchPage({
     <Layout ctx={ctx} title={title} wide>
       <h1>{t('search.title')}</h1>
       <p>{t('search.intro')}</p>
-      <form method="get" action="/recherche" aria-label={t('search.title')}>
-        <div class="field">
-          <label for="champ-q">{t('search.q.label')}</label>
-          <p class="muted" id="champ-q-aide">
-            {t('search.q.hint')}
+      <div class="search-layout">
+        <form method="get" action="/recherche" aria-label={t('search.title')} class="search-form">
+          <div class="field">
+            <label for="champ-q">{t('search.q.label')}</label>
+            <p class="muted" id="champ-q-aide">
+              {t('search.q.hint')}
+            </p>
+            <input
+              id="champ-q"
+              type="search"
+              name="q"
+              value={input.q}
+              maxLength={maxQueryLength}
+              aria-describedby="champ-q-aide"
+            />
+          </div>
+          <div class="field">
+            <label for="champ-sort">{t('search.sort.label')}</label>
+            <select id="champ-sort" name="sort">
+              {sortValues
+                .filter((s) => s !== 'relevance' || input.q)
+                .map((s) => (
+                  <option key={s} value={s} selected={s === input.sort}>
+                    {t(`search.sort.${s}`)}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div class="actions">
+            <button type="submit">{t('search.submit')}</button>
+          </div>
+          <Filters ctx={ctx} result={result} />
+        </form>
+        <section aria-labelledby="resultats-titre" class="search-results">
+          <h2 id="resultats-titre">{t('search.results.title')}</h2>
+          {result.truncated ? <p class="alert">{t('search.results.truncated', { max: maxQueryLength })}</p> : null}
+          {!input.q && rawQuery.trim() ? <p class="alert">{t('search.empty.punctuation')}</p> : null}
+          {landing ? (
+            <p>
+              {t('search.results.open_count', { count: formatCount(result.total, locale) })}{' '}
+              {t('search.results.latest')}.
+            </p>
+          ) : null}
+          <p role="status">
+            <strong>{t(countKey, { count: formatCount(result.total, locale) })}</strong>
+            {result.pageCount > 1
+              ? ` — ${t('search.results.page', { page: result.page, pages: result.pageCount })}`
+              : ''}
           </p>
-          <input
-            id="champ-q"
-            type="search"
-            name="q"
-            value={input.q}
-            maxLength={maxQueryLength}
-            aria-describedby="champ-q-aide"
-          />
-        </div>
-        <div class="field">
-          <label for="champ-sort">{t('search.sort.label')}</label>
-          <select id="champ-sort" name="sort">
-            {sortValues
-              .filter((s) => s !== 'relevance' || input.q)
-              .map((s) => (
-                <option key={s} value={s} selected={s === input.sort}>
-                  {t(`search.sort.${s}`)}
-                </option>
+          {result.fuzzy ? <p class="muted">{t('search.results.fuzzy')}</p> : null}
+          {result.total > 1000 ? <p class="muted">{t('search.results.many')}</p> : null}
+          {result.total === 0 ? (
+            <NoResult ctx={ctx} result={result} />
+          ) : (
+            <ol class="cards">
+              {result.items.map((hit) => (
+                <Hit key={hit.tenderId} ctx={ctx} hit={hit} />
               ))}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="submit">{t('search.submit')}</button>
-        </div>
-        <Filters ctx={ctx} result={result} />
-      </form>
-      <section aria-labelledby="resultats-titre">
-        <h2 id="resultats-titre">{t('search.results.title')}</h2>
-        {result.truncated ? <p class="alert">{t('search.results.truncated', { max: maxQueryLength })}</p> : null}
-        {!input.q && rawQuery.trim() ? <p class="alert">{t('search.empty.punctuation')}</p> : null}
-        {landing ? (
-          <p>
-            {t('search.results.open_count', { count: formatCount(result.total, locale) })} {t('search.results.latest')}.
-          </p>
-        ) : null}
-        <p role="status">
-          <strong>{t(countKey, { count: formatCount(result.total, locale) })}</strong>
-          {result.pageCount > 1 ? ` — ${t('search.results.page', { page: result.page, pages: result.pageCount })}` : ''}
-        </p>
-        {result.fuzzy ? <p class="muted">{t('search.results.fuzzy')}</p> : null}
-        {result.total > 1000 ? <p class="muted">{t('search.results.many')}</p> : null}
-        {result.total === 0 ? (
-          <NoResult ctx={ctx} result={result} />
-        ) : (
-          <ol class="cards">
-            {result.items.map((hit) => (
-              <Hit key={hit.tenderId} ctx={ctx} hit={hit} />
-            ))}
-          </ol>
-        )}
-        <Paging ctx={ctx} result={result} />
-      </section>
+            </ol>
+          )}
+          <Paging ctx={ctx} result={result} />
+        </section>
+      </div>
     </Layout>
   );
 }
