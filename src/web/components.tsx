@@ -34,6 +34,49 @@ export function fieldId(name: string): string {
   return `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
+/**
+ * What every field shares: its id, its label (with "obligatoire"), its hint and its errors, tied
+ * to the control by aria-describedby so screen readers read them (RGAA 11.10).
+ */
+function fieldParts({
+  ctx,
+  name,
+  label,
+  errors,
+  required,
+  hint,
+}: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  errors: FieldError[];
+  required: boolean;
+  hint?: string | undefined;
+}) {
+  const id = fieldId(name);
+  const own = errors.filter((e) => e.field === name);
+  const describedBy = [hint ? `${id}-aide` : '', own.length ? `${id}-erreur` : ''].filter(Boolean).join(' ');
+  const head = (
+    <>
+      <label for={id}>
+        {label}
+        {required ? <span class="required"> ({ctx.t('form.required')})</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-aide`}>
+          {hint}
+        </p>
+      ) : null}
+      {own.length ? (
+        <p class="error-message" id={`${id}-erreur`}>
+          {own.map((e) => ctx.t(e.message as MessageKey)).join(' ')}
+        </p>
+      ) : null}
+    </>
+  );
+  return { id, invalid: own.length > 0, describedBy: describedBy || undefined, head };
+}
+
 /** A summary of the form's errors at the top, each linking to its field (RGAA 11.10). */
 export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldError[] }) {
   if (errors.length === 0) return null;
@@ -80,25 +123,10 @@ export function TextField({
   inputMode?: 'numeric' | 'email' | 'text';
   maxLength?: number;
 }) {
-  const id = fieldId(name);
-  const own = errors.filter((e) => e.field === name);
-  const describedBy = [hint ? `${id}-aide` : '', own.length ? `${id}-erreur` : ''].filter(Boolean).join(' ');
+  const { id, invalid, describedBy, head } = fieldParts({ ctx, name, label, errors, required, hint });
   return (
-    <div class={own.length ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> ({ctx.t('form.required')})</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
-      {own.length ? (
-        <p class="error-message" id={`${id}-erreur`}>
-          {own.map((e) => ctx.t(e.message as MessageKey)).join(' ')}
-        </p>
-      ) : null}
+    <div class={invalid ? 'field field-error' : 'field'}>
+      {head}
       <input
         id={id}
         name={name}
@@ -108,8 +136,8 @@ export function TextField({
         autocomplete={autocomplete}
         inputMode={inputMode}
         maxLength={maxLength}
-        aria-invalid={own.length ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
       />
     </div>
   );
@@ -132,25 +160,16 @@ export function SelectField({
   errors?: FieldError[];
   required?: boolean;
 }) {
-  const id = fieldId(name);
-  const own = errors.filter((e) => e.field === name);
+  const { id, invalid, describedBy, head } = fieldParts({ ctx, name, label, errors, required });
   return (
-    <div class={own.length ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> ({ctx.t('form.required')})</span> : null}
-      </label>
-      {own.length ? (
-        <p class="error-message" id={`${id}-erreur`}>
-          {own.map((e) => ctx.t(e.message as MessageKey)).join(' ')}
-        </p>
-      ) : null}
+    <div class={invalid ? 'field field-error' : 'field'}>
+      {head}
       <select
         id={id}
         name={name}
         required={required}
-        aria-invalid={own.length ? 'true' : undefined}
-        aria-describedby={own.length ? `${id}-erreur` : undefined}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === value}>
@@ -241,33 +260,18 @@ export function TextAreaField({
   maxLength?: number;
   rows?: number;
 }) {
-  const id = fieldId(name);
-  const own = errors.filter((e) => e.field === name);
-  const describedBy = [hint ? `${id}-aide` : '', own.length ? `${id}-erreur` : ''].filter(Boolean).join(' ');
+  const { id, invalid, describedBy, head } = fieldParts({ ctx, name, label, errors, required, hint });
   return (
-    <div class={own.length ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> ({ctx.t('form.required')})</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
-      {own.length ? (
-        <p class="error-message" id={`${id}-erreur`}>
-          {own.map((e) => ctx.t(e.message as MessageKey)).join(' ')}
-        </p>
-      ) : null}
+    <div class={invalid ? 'field field-error' : 'field'}>
+      {head}
       <textarea
         id={id}
         name={name}
         rows={rows}
         required={required}
         maxLength={maxLength}
-        aria-invalid={own.length ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy}
       >
         {value ?? ''}
       </textarea>
