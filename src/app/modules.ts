@@ -4,7 +4,7 @@ import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
-import { searchRoutes } from '../modules/search/index.js';
+import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import { tendersRoutes } from '../modules/tenders/index.js';
 import { watchlistRoutes } from '../modules/watchlist/index.js';
@@ -19,7 +19,8 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await apiTokensRoutes(app, rt);
   await backofficeRoutes(app, rt);
   await installationRoutes(app, rt);
-  await tendersRoutes(app, rt);
+  // the tenders API searches through the search module's index (a port defined by tenders)
+  await tendersRoutes(app, rt, tenderTextSearch);
   await searchRoutes(app, rt);
   await watchlistRoutes(app, rt);
 }

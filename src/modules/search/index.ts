@@ -11,3 +11,4 @@ export {
   type Segment,
   searchTenders,
 } from './searchTenders.js';
+export { tenderTextSearch } from './tenderTextSearch.js';

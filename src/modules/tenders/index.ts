@@ -9,4 +9,5 @@ export {
   loadTendersForIndex,
   type TenderForIndex,
 } from './publication/tendersForIndex.js';
+export type { TenderTextSearch } from './publication/textSearch.js';
 export { tendersRoutes } from './routes.js';

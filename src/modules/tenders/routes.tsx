@@ -4,10 +4,12 @@ import { clarificationsRoutes } from './clarifications/routes.js';
 import { documentsRoutes } from './documents/routes.js';
 import { draftingRoutes } from './drafting/routes.js';
 import { publicationRoutes } from './publication/routes.js';
+import type { TenderTextSearch } from './publication/textSearch.js';
 
-export async function tendersRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
+/** `textSearch` is provided by the search module (see publication/textSearch.ts). */
+export async function tendersRoutes(app: FastifyInstance, rt: Runtime, textSearch?: TenderTextSearch): Promise<void> {
   await draftingRoutes(app, rt);
   await documentsRoutes(app, rt);
-  await publicationRoutes(app, rt);
+  await publicationRoutes(app, rt, textSearch);
   await clarificationsRoutes(app, rt);
 }

@@ -5,8 +5,14 @@ import { AppError } from '../../../platform/errors.js';
 import type { Runtime } from '../../../platform/runtime.js';
 import { corrigendumFields } from '../domain/corrigendum.js';
 import { getNotice, type Notice } from './getNotice.js';
-import { listPublishedTenders, type PublishedTenderSummary, publicStatuses } from './listPublishedTenders.js';
+import {
+  listPublishedTenders,
+  type PublishedTenderSummary,
+  publicStatuses,
+  publishedTendersByIds,
+} from './listPublishedTenders.js';
 import { tenderHeadById } from './repo.js';
+import type { TenderTextSearch } from './textSearch.js';
 
 /**
  * Public API of published tenders: free access, no token needed (a token, when sent, must be
@@ -256,7 +262,11 @@ function detailOf(notice: Notice, publicUrl: string): z.infer<typeof tenderDetai
   };
 }
 
-export async function publicationApiRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
+export async function publicationApiRoutes(
+  app: FastifyInstance,
+  rt: Runtime,
+  textSearch?: TenderTextSearch,
+): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const publicUrl = rt.config.publicUrl;
 
@@ -266,12 +276,17 @@ export async function publicationApiRoutes(app: FastifyInstance, rt: Runtime): P
       schema: {
         tags: ['tenders'],
         operationId: 'listTenders',
-        summary: 'Published tenders, newest publication first (no token needed)',
+        summary: 'Published tenders, newest publication first, or ranked by relevance with q (no token needed)',
         security: [],
         querystring: z.object({
           page: z.coerce.number().int().min(1).max(10_000).default(1).describe('page number, from 1'),
           pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('items per page, 1 to 100'),
           status: status.optional().describe('only tenders in this state'),
+          q: z
+            .string()
+            .max(5000)
+            .optional()
+            .describe('French full-text search (accents, case and plurals ignored); results ranked by relevance'),
         }),
         response: {
           200: ok(
@@ -289,6 +304,17 @@ export async function publicationApiRoutes(app: FastifyInstance, rt: Runtime): P
     },
     async (req) => {
       const { page, pageSize } = req.query;
+      const q = req.query.q?.trim();
+      if (q && textSearch) {
+        const found = await textSearch(rt.db, { q, page, status: req.query.status });
+        const items = await publishedTendersByIds(rt.db, found.ids);
+        return {
+          items: items.map((i) => summaryOf(i, publicUrl)),
+          page,
+          pageSize: found.pageSize,
+          total: found.total,
+        };
+      }
       const result = await listPublishedTenders(rt.db, {
         page,
         pageSize,

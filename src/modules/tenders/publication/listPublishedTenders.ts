@@ -30,13 +30,22 @@ export interface PublishedTenderSummary {
   lotCount: number;
 }
 
+/** Published tenders in the given order (a search result page); drafts are filtered out anyway. */
+export async function publishedTendersByIds(db: DbOrTrx, ids: readonly string[]): Promise<PublishedTenderSummary[]> {
+  if (ids.length === 0) return [];
+  const { items } = await listPublishedTenders(db, { page: 1, pageSize: ids.length, ids });
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Published tenders, newest publication first, one page at a time. */
 export async function listPublishedTenders(
   db: DbOrTrx,
-  options: { page: number; pageSize: number; statuses?: readonly PublicStatus[] },
+  options: { page: number; pageSize: number; statuses?: readonly PublicStatus[]; ids?: readonly string[] },
 ): Promise<{ items: PublishedTenderSummary[]; total: number }> {
   const statuses = options.statuses && options.statuses.length > 0 ? options.statuses : publicStatuses;
-  const base = db.selectFrom('tenders').where('tenders.status', 'in', statuses).where('published_at', 'is not', null);
+  let base = db.selectFrom('tenders').where('tenders.status', 'in', statuses).where('published_at', 'is not', null);
+  if (options.ids) base = base.where('tenders.id', 'in', options.ids.length > 0 ? [...options.ids] : ['']);
   const [rows, count] = await Promise.all([
     base
       .innerJoin('organisations', 'organisations.id', 'tenders.buyer_id')

@@ -34,6 +34,7 @@ import {
   tenderHeadByReference,
 } from './repo.js';
 import { stagedDocumentCount } from './stagedDocuments.js';
+import type { TenderTextSearch } from './textSearch.js';
 import { AbandonPage } from './views/AbandonPage.js';
 import { CorrigendumPage } from './views/CorrigendumPage.js';
 import { DashboardPage } from './views/DashboardPage.js';
@@ -223,7 +224,11 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
-export async function publicationRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
+export async function publicationRoutes(
+  app: FastifyInstance,
+  rt: Runtime,
+  textSearch?: TenderTextSearch,
+): Promise<void> {
   // ---- public pages ----
 
   app.get('/consultations', hidden, async (req, reply) => {
@@ -468,5 +473,5 @@ export async function publicationRoutes(app: FastifyInstance, rt: Runtime): Prom
     }
   });
 
-  await publicationApiRoutes(app, rt);
+  await publicationApiRoutes(app, rt, textSearch);
 }
