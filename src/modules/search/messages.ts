@@ -43,6 +43,18 @@ export const searchMessages = {
   'search.results.count.zero': { fr: 'Aucune consultation trouvée', en: 'No tender found' },
   'search.results.count.one': { fr: '1 consultation trouvée', en: '1 tender found' },
   'search.results.count.many': { fr: '{count} consultations trouvées', en: '{count} tenders found' },
+  'search.results.count.more': {
+    fr: 'Plus de {count} consultations trouvées',
+    en: 'More than {count} tenders found',
+  },
+  'search.results.open_count.more': {
+    fr: 'Plus de {count} consultations en cours sur la plateforme.',
+    en: 'More than {count} open tenders on the platform.',
+  },
+  'search.facets.approximate': {
+    fr: '« ≈ » : nombre approximatif, compté sur les {count} premiers résultats.',
+    en: '“≈”: approximate number, counted over the first {count} results.',
+  },
   'search.results.page': { fr: 'page {page} sur {pages}', en: 'page {page} of {pages}' },
   'search.results.latest': {
     fr: 'Dernières consultations publiées, encore ouvertes',

@@ -56,7 +56,13 @@ const instant = z.iso.datetime({ offset: true });
 const searchResponse = z
   .object({
     query: z.string().describe('the text actually searched, after cleaning'),
-    total: z.number().int(),
+    total: z.number().int().describe('exact, or a lower bound when totalIsLowerBound is true'),
+    totalIsLowerBound: z
+      .boolean()
+      .describe('true when there are more than 1,000 matches: total is then 1000, meaning "more than 1,000"'),
+    facetsApproximate: z
+      .boolean()
+      .describe('true when the facet counts were computed over the first 1,000 matches only (broad queries)'),
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),
@@ -109,6 +115,8 @@ function toApi(result: SearchResult, publicUrl: string): z.infer<typeof searchRe
   return {
     query: result.query,
     total: result.total,
+    totalIsLowerBound: result.totalIsLowerBound,
+    facetsApproximate: result.facetsApproximate,
     page: result.page,
     pageSize: result.pageSize,
     pageCount: result.pageCount,

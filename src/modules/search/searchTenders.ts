@@ -19,6 +19,8 @@
  *   }
  *   interface SearchResult {
  *     total: number; page: number; pageSize: 20; pageCount: number; query: string; // query = the cleaned q
+ *     totalIsLowerBound: boolean;        // more than 1,000 matches: total = 1000 means "plus de 1 000"
+ *     facetsApproximate: boolean;        // facet counts taken from the first 1,000 rows (broad queries)
  *     truncated: boolean; input: NormalisedInput;                 // the cleaned input (for URLs)
  *     items: SearchHit[];                // { tenderId, reference, source, sourceUrl, title, titleSegments, buyerId,
  *                                        //   buyerName, department, procedure, category, cpvCodes, status,
@@ -81,7 +83,12 @@ export interface Facets {
 }
 
 export interface SearchResult {
+  /** exact up to `countCap`; beyond it, `countCap` with `totalIsLowerBound` */
   total: number;
+  /** true when there are more than `countCap` matches: `total` is then a lower bound */
+  totalIsLowerBound: boolean;
+  /** true when the facet counts come from a sample of the matches (broad queries) */
+  facetsApproximate: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
@@ -105,6 +112,10 @@ const headlineOptions = `StartSel=${highlightStart}, StopSel=${highlightStop}, M
 const titleOptions = `StartSel=${highlightStart}, StopSel=${highlightStop}, HighlightAll=true`;
 /** below this many full-text matches, trigram similarity adds the near misses (typos) */
 const fuzzyBelow = 5;
+/** the total is counted exactly up to this many matches; beyond, it is shown as "more than" */
+export const countCap = 1_000;
+/** facet counts come from at most this many rows (marked approximate when reached) */
+export const facetSample = 1_000;
 
 function publicStatusOf(now: Date): Fragment {
   return sql`CASE
@@ -168,73 +179,116 @@ async function rows<T>(db: DbOrTrx, query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;
 }
 
-async function countWhere(db: DbOrTrx, where: Fragment): Promise<number> {
-  const [row] = await rows(db, sql<{ n: number }>`SELECT count(*)::int AS n FROM search_documents WHERE ${where}`);
+/** Counts the matches up to `limit` + 1 rows: the scan stops there instead of visiting every match. */
+async function countUpTo(db: DbOrTrx, where: Fragment, limit: number): Promise<number> {
+  const [row] = await rows(
+    db,
+    sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents WHERE ${where} LIMIT ${limit + 1}) s`,
+  );
   return Number(row?.n ?? 0);
 }
 
-async function groupCounts(db: DbOrTrx, expression: Fragment, where: Fragment, limit: number): Promise<FacetValue[]> {
-  const result = await rows(
-    db,
-    sql<{ value: string | null; count: number }>`
-      SELECT ${expression} AS value, count(*)::int AS count FROM search_documents WHERE ${where}
-      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`,
-  );
-  return result.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) }));
+function byCountThenValue(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 }
 
+/**
+ * All facet counts in ONE scan. Each facet is counted without its own filter, so the scanned set
+ * is "text AND all filters but at most one": every row carries one flag per filter, and a row
+ * counts for facet d when every filter other than d holds. The set is capped at `facetSample`
+ * rows (the ones passing every filter first, then by the page's order): when the cap is reached,
+ * the counts come from that sample and are marked approximate.
+ */
 async function computeFacets(
   db: DbOrTrx,
   text: Fragment | null,
   conditions: Map<Dimension, Fragment>,
   input: NormalisedInput,
   now: Date,
-): Promise<Facets> {
-  const cpv = await groupCounts(db, sql`unnest(cpv_divisions)`, whereOf(text, conditions, 'cpv'), 100);
-  const department = await groupCounts(db, sql`department`, whereOf(text, conditions, 'department'), 120);
-  const procedure = await groupCounts(db, sql`procedure_type`, whereOf(text, conditions, 'procedure'), 20);
-  const category = await groupCounts(db, sql`main_category`, whereOf(text, conditions, 'category'), 10);
+  rank: Fragment,
+  order: Fragment,
+): Promise<{ facets: Facets; approximate: boolean }> {
+  const active = [...conditions.keys()];
+  const flag = (d: Dimension) => sql.ref(`c_${d}`);
+  const flags = active.map((d) => sql`coalesce((${conditions.get(d)}), false) AS ${flag(d)}`);
+  // a row counts for facet d when every other filter holds
+  const keepFor = (d: Dimension): Fragment => {
+    const others = active.filter((o) => o !== d).map((o) => sql`m.${flag(o)}`);
+    return others.length > 0 ? sql`(${sql.join(others, sql` AND `)})` : sql`true`;
+  };
+  const misses = sql.join(
+    active.map((d) => sql`(NOT ${flag(d)})::int`),
+    sql` + `,
+  );
+  const result = await rows(
+    db,
+    sql<{ dim: string; value: string; label: string | null; n: number; sampled: number }>`
+      WITH m AS MATERIALIZED (
+        SELECT * FROM (
+          SELECT tender_id, published_at, submission_deadline, department, procedure_type, main_category, buyer_id,
+            buyer_name, cpv_divisions, social_clause, environmental_clause, reserved_contract,
+            ${publicStatusOf(now)} AS public_status, ${deadlinePredicate(7, now)} AS within_7,
+            ${deadlinePredicate(30, now)} AS within_30, ${rank}::float8 AS rank, ${sql.join(flags, sql`, `)}
+          FROM search_documents WHERE ${text ?? sql`true`}
+        ) s
+        WHERE ${misses} <= 1
+        ORDER BY ${misses}, ${order} LIMIT ${facetSample + 1}
+      )
+      SELECT f.dim, f.value, min(f.label) AS label, count(*)::int AS n, (SELECT count(*)::int FROM m) AS sampled
+      FROM m CROSS JOIN LATERAL (
+        VALUES ('department'::text, m.department::text, NULL::text, ${keepFor('department')}),
+          ('procedure', m.procedure_type, NULL, ${keepFor('procedure')}),
+          ('category', m.main_category, NULL, ${keepFor('category')}),
+          ('buyer', m.buyer_id::text, m.buyer_name, ${keepFor('buyer')}),
+          ('status', m.public_status, NULL, ${keepFor('status')}),
+          ('clause', 'social', NULL, ${keepFor('clause')} AND coalesce(m.social_clause, false)),
+          ('clause', 'environmental', NULL, ${keepFor('clause')} AND coalesce(m.environmental_clause, false)),
+          ('clause', 'reserved', NULL, ${keepFor('clause')} AND coalesce(m.reserved_contract, false)),
+          ('deadline', '7', NULL, ${keepFor('deadline')} AND coalesce(m.within_7, false)),
+          ('deadline', '30', NULL, ${keepFor('deadline')} AND coalesce(m.within_30, false))
+        UNION ALL
+        SELECT 'cpv', d, NULL, ${keepFor('cpv')} FROM unnest(m.cpv_divisions) AS d
+      ) AS f(dim, value, label, keep)
+      WHERE f.keep AND f.value IS NOT NULL
+      GROUP BY f.dim, f.value`,
+  );
+  const approximate = Number(result[0]?.sampled ?? 0) > facetSample;
+  const of = (d: Dimension): FacetValue[] =>
+    result
+      .filter((r) => r.dim === d)
+      .map((r) => ({ value: String(r.value), count: Number(r.n), ...(r.label !== null ? { label: r.label } : {}) }));
+  const countOf = (d: Dimension, value: string) => of(d).find((f) => f.value === value)?.count ?? 0;
   // the 10 biggest buyers, and always the selected ones so they can be unticked
-  const buyerRows = await rows(
-    db,
-    sql<{ value: string; label: string; count: number }>`
-      SELECT buyer_id::text AS value, min(buyer_name) AS label, count(*)::int AS count
-      FROM search_documents WHERE buyer_id IS NOT NULL AND ${whereOf(text, conditions, 'buyer')}
-      GROUP BY buyer_id
-      ORDER BY (buyer_id = ANY(${input.buyer}::uuid[])) DESC, 3 DESC, 2 LIMIT ${10 + input.buyer.length}`,
-  );
-  const [clauseRow] = await rows(
-    db,
-    sql<{ social: number; environmental: number; reserved: number }>`
-      SELECT count(*) FILTER (WHERE social_clause)::int AS social,
-             count(*) FILTER (WHERE environmental_clause)::int AS environmental,
-             count(*) FILTER (WHERE reserved_contract)::int AS reserved
-      FROM search_documents WHERE ${whereOf(text, conditions, 'clause')}`,
-  );
-  const [deadlineRow] = await rows(
-    db,
-    sql<{ d7: number; d30: number }>`
-      SELECT count(*) FILTER (WHERE ${deadlinePredicate(7, now)})::int AS d7,
-             count(*) FILTER (WHERE ${deadlinePredicate(30, now)})::int AS d30
-      FROM search_documents WHERE ${whereOf(text, conditions, 'deadline')}`,
-  );
-  const status = await groupCounts(db, publicStatusOf(now), whereOf(text, conditions, 'status'), 10);
+  const selected = (f: FacetValue) => (input.buyer.includes(f.value) ? 1 : 0);
+  const buyer = of('buyer')
+    .sort(
+      (a, b) =>
+        selected(b) - selected(a) ||
+        b.count - a.count ||
+        (a.label ?? '').localeCompare(b.label ?? '', 'fr') ||
+        (a.value < b.value ? -1 : 1),
+    )
+    .slice(0, 10 + input.buyer.length);
   return {
-    cpv: cpv.map((f) => ({ ...f, label: cpvLabel(`${f.value}000000`, 'fr') ?? f.value })),
-    department: department.map((f) => ({ ...f, label: departmentName(f.value) ?? f.value })),
-    procedure,
-    category,
-    buyer: buyerRows.map((r) => ({ value: r.value, label: r.label, count: Number(r.count) })),
-    clause: [
-      { value: 'social', count: Number(clauseRow?.social ?? 0) },
-      { value: 'environmental', count: Number(clauseRow?.environmental ?? 0) },
-      { value: 'reserved', count: Number(clauseRow?.reserved ?? 0) },
-    ],
-    deadline: [
-      { value: '7', count: Number(deadlineRow?.d7 ?? 0) },
-      { value: '30', count: Number(deadlineRow?.d30 ?? 0) },
-    ],
-    status,
+    approximate,
+    facets: {
+      cpv: of('cpv')
+        .sort(byCountThenValue)
+        .slice(0, 100)
+        .map((f) => ({ ...f, label: cpvLabel(`${f.value}000000`, 'fr') ?? f.value })),
+      department: of('department')
+        .sort(byCountThenValue)
+        .slice(0, 120)
+        .map((f) => ({ ...f, label: departmentName(f.value) ?? f.value })),
+      procedure: of('procedure').sort(byCountThenValue).slice(0, 20),
+      category: of('category').sort(byCountThenValue).slice(0, 10),
+      buyer,
+      clause: ['social', 'environmental', 'reserved'].map((value) => ({ value, count: countOf('clause', value) })),
+      deadline: ['7', '30'].map((value) => ({ value, count: countOf('deadline', value) })),
+      status: of('status').sort(byCountThenValue).slice(0, 10),
+    },
   };
 }
 
@@ -269,6 +323,16 @@ export async function searchTenders(
   raw: SearchInput,
   options: { now?: Date } = {},
 ): Promise<SearchResult> {
+  // inside a caller's transaction, its settings stay the caller's business
+  if (db.isTransaction) return runSearch(db, raw, options);
+  return db.transaction().execute(async (trx) => {
+    // sorts and the facet sample stay in memory rather than spilling to disk; LOCAL ends with the transaction
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    return runSearch(trx, raw, options);
+  });
+}
+
+async function runSearch(db: DbOrTrx, raw: SearchInput, options: { now?: Date }): Promise<SearchResult> {
   const now = options.now ?? new Date();
   const input = normaliseInput(raw);
   const conditions = filterConditions(input, now);
@@ -280,12 +344,12 @@ export async function searchTenders(
   let total: number;
   if (input.q) {
     text = sql`document @@ ${tsquery}`;
-    total = await countWhere(db, whereOf(text, conditions));
+    total = await countUpTo(db, whereOf(text, conditions), countCap);
     // quotes and minus ask for exact terms: near matches would undo an exclusion
     const usesOperators = /["]|(^|\s)-\S/.test(input.q);
     if (total < fuzzyBelow && !usesOperators) {
       const withTypos = sql`(document @@ ${tsquery} OR ${plain} <% title_plain OR ${plain} <% buyer_plain)`;
-      const fuzzyTotal = await countWhere(db, whereOf(withTypos, conditions));
+      const fuzzyTotal = await countUpTo(db, whereOf(withTypos, conditions), countCap);
       if (fuzzyTotal > total) {
         text = withTypos;
         total = fuzzyTotal;
@@ -293,8 +357,11 @@ export async function searchTenders(
       }
     }
   } else {
-    total = await countWhere(db, whereOf(null, conditions));
+    total = await countUpTo(db, whereOf(null, conditions), countCap);
   }
+
+  const totalIsLowerBound = total > countCap;
+  if (totalIsLowerBound) total = countCap;
 
   const rank = input.q
     ? fuzzy
@@ -310,7 +377,7 @@ export async function searchTenders(
   const offset = (input.page - 1) * pageSize;
   const excerptSource = sql`CASE WHEN description <> '' THEN description ELSE lots_text END`;
   const hits =
-    total > offset
+    total > offset || totalIsLowerBound
       ? await rows(
           db,
           sql<HitRow>`
@@ -333,7 +400,7 @@ export async function searchTenders(
         )
       : [];
 
-  const facets = input.facets ? await computeFacets(db, text, conditions, input, now) : null;
+  const facetResult = input.facets ? await computeFacets(db, text, conditions, input, now, rank, order) : null;
 
   let suggestions: string[] = [];
   if (input.q && total === 0) {
@@ -349,9 +416,14 @@ export async function searchTenders(
 
   return {
     total,
+    totalIsLowerBound,
+    facetsApproximate: facetResult?.approximate ?? false,
     page: input.page,
     pageSize,
-    pageCount: Math.min(Math.ceil(total / pageSize), 500),
+    // beyond the cap the real page count is unknown: one more page than the counted ones, at least the current one
+    pageCount: totalIsLowerBound
+      ? Math.min(Math.max(Math.ceil(total / pageSize) + 1, input.page), 500)
+      : Math.min(Math.ceil(total / pageSize), 500),
     query: input.q,
     truncated: input.truncated,
     input,
@@ -375,7 +447,7 @@ export async function searchTenders(
       excerpt: toSegments(h.excerpt_marked ?? ''),
       rank: Number(h.rank),
     })),
-    facets,
+    facets: facetResult?.facets ?? null,
     fuzzy,
     suggestions,
   };

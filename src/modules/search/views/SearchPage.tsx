@@ -4,7 +4,7 @@ import type { MessageKey } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import type { Segment } from '../domain/highlight.js';
 import { hasFilters, maxQueryLength, type NormalisedInput, sortValues, toQueryString } from '../domain/query.js';
-import type { FacetValue, SearchHit, SearchResult } from '../searchTenders.js';
+import { type FacetValue, facetSample, type SearchHit, type SearchResult } from '../searchTenders.js';
 
 /** Marked text: the segments are text nodes (escaped by Preact), the matches inside <mark>. */
 function Highlighted({ segments }: { segments: Segment[] }) {
@@ -30,6 +30,7 @@ function FacetGroup({
   selected,
   labelOf,
   type = 'checkbox',
+  approximate = false,
 }: {
   ctx: PageContext;
   name: string;
@@ -38,6 +39,8 @@ function FacetGroup({
   selected: readonly string[];
   labelOf: (value: FacetValue) => string;
   type?: 'checkbox' | 'radio';
+  /** counts from a sample of the matches, shown with "≈" */
+  approximate?: boolean;
 }) {
   return (
     <fieldset>
@@ -55,7 +58,11 @@ function FacetGroup({
           <div class="field field-checkbox" key={v.value}>
             <input id={id} type={type} name={name} value={v.value} checked={selected.includes(v.value)} />
             <label for={id}>
-              {labelOf(v)} <span class="muted">({formatCount(v.count, ctx.locale)})</span>
+              {labelOf(v)}{' '}
+              <span class="muted">
+                ({approximate ? '≈ ' : ''}
+                {formatCount(v.count, ctx.locale)})
+              </span>
             </label>
           </div>
         );
@@ -72,8 +79,12 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
   return (
     <section aria-labelledby="filtres-titre">
       <h2 id="filtres-titre">{t('search.filters.title')}</h2>
+      {result.facetsApproximate ? (
+        <p class="muted">{t('search.facets.approximate', { count: formatCount(facetSample, ctx.locale) })}</p>
+      ) : null}
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="status"
         legend={t('search.facet.status')}
         values={facets.status}
@@ -82,6 +93,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="deadline"
         type="radio"
         legend={t('search.facet.deadline')}
@@ -91,6 +103,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="category"
         legend={t('search.facet.category')}
         values={facets.category}
@@ -99,6 +112,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="procedure"
         legend={t('search.facet.procedure')}
         values={facets.procedure}
@@ -107,6 +121,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="clause"
         legend={t('search.facet.clause')}
         values={facets.clause}
@@ -115,6 +130,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="cpv"
         legend={t('search.facet.cpv')}
         values={facets.cpv}
@@ -123,6 +139,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="department"
         legend={t('search.facet.department')}
         values={facets.department}
@@ -131,6 +148,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
       />
       <FacetGroup
         ctx={ctx}
+        approximate={result.facetsApproximate}
         name="buyer"
         legend={t('search.facet.buyer')}
         values={facets.buyer}
@@ -251,8 +269,9 @@ export function SearchPage({
   const { t, locale } = ctx;
   const input = result.input;
   const title = input.q ? t('search.title.query', { q: input.q }) : t('search.title');
-  const countKey =
-    result.total === 0
+  const countKey = result.totalIsLowerBound
+    ? 'search.results.count.more'
+    : result.total === 0
       ? 'search.results.count.zero'
       : result.total === 1
         ? 'search.results.count.one'
@@ -300,7 +319,9 @@ export function SearchPage({
           {!input.q && rawQuery.trim() ? <p class="alert">{t('search.empty.punctuation')}</p> : null}
           {landing ? (
             <p>
-              {t('search.results.open_count', { count: formatCount(result.total, locale) })}{' '}
+              {t(result.totalIsLowerBound ? 'search.results.open_count.more' : 'search.results.open_count', {
+                count: formatCount(result.total, locale),
+              })}{' '}
               {t('search.results.latest')}.
             </p>
           ) : null}
@@ -311,7 +332,7 @@ export function SearchPage({
               : ''}
           </p>
           {result.fuzzy ? <p class="muted">{t('search.results.fuzzy')}</p> : null}
-          {result.total > 1000 ? <p class="muted">{t('search.results.many')}</p> : null}
+          {result.totalIsLowerBound ? <p class="muted">{t('search.results.many')}</p> : null}
           {result.total === 0 ? (
             <NoResult ctx={ctx} result={result} />
           ) : (
