@@ -16,35 +16,41 @@ async function signIn(page: Page, email: string): Promise<void> {
 /** Links to notices in the main content of a results page. */
 const noticeLinks = (page: Page) => page.locator('main a[href^="/consultations/"]');
 
-/**
- * Searches on /recherche and filters by category; falls back to the list of open tenders only if
- * the search page is not served.
- */
+/** Searches on /recherche for open works tenders and narrows them with the first category offered. */
 async function findOpenTenders(page: Page): Promise<void> {
   const search = await page.goto('/recherche');
-  if (search?.status() === 200) {
-    await expectAccessible(page);
-    const main = page.locator('main');
-    await main.locator('[name=q]').fill('travaux');
-    await main.getByRole('button', { name: 'Rechercher', exact: true }).click();
-    await expect(page).toHaveURL(/\/recherche\?.*q=travaux/);
-    await expectAccessible(page);
-    // a filter: the first category offered, through the filters form
-    const category = main.getByRole('group', { name: 'Catégorie' }).getByRole('checkbox').first();
-    if (await category.isVisible()) {
-      await category.check();
-      await main.getByRole('button', { name: 'Appliquer les filtres' }).click();
-      await expect(page).toHaveURL(/category=/);
-      await expectAccessible(page);
-    }
-    await expect(noticeLinks(page).first()).toBeVisible();
-    return;
-  }
-  await page.goto('/consultations');
+  expect(search?.status()).toBe(200);
   await expectAccessible(page);
-  await page.locator('main [name=statut]').selectOption('en-cours');
-  await page.locator('main form.filters button[type=submit]').click();
-  await expect(page).toHaveURL(/statut=en-cours/);
+  const main = page.locator('main');
+  await main.locator('[name=q]').fill('travaux');
+  await main.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await expect(page).toHaveURL(/\/recherche\?.*q=travaux/);
+  await expectAccessible(page);
+  const category = main.getByRole('group', { name: 'Catégorie' }).getByRole('checkbox').first();
+  await category.check();
+  await main.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await expect(page).toHaveURL(/category=/);
+  await expectAccessible(page);
+  await expect(noticeLinks(page).first()).toBeVisible();
+}
+
+/** Adds the second result to the watchlist from the results page itself, which comes back unchanged. */
+async function watchFromResults(page: Page): Promise<void> {
+  const results = page.locator('main li.card');
+  await expect(results.nth(1)).toBeVisible();
+  const url = page.url();
+  const second = results.nth(1);
+  const title = ((await second.locator('h3').textContent()) ?? '').trim();
+  const remove = second.getByRole('button', { name: /^Retirer de mon panier/ });
+  if (await remove.isVisible()) await remove.click();
+  await second.getByRole('button', { name: `Ajouter à mon panier : ${title}` }).click();
+  await expect(page).toHaveURL(url);
+  await expect(
+    page
+      .locator('main li.card')
+      .nth(1)
+      .getByRole('button', { name: `Retirer de mon panier : ${title}` }),
+  ).toBeVisible();
   await expectAccessible(page);
 }
 
@@ -53,6 +59,7 @@ test('a company user searches, filters, opens a notice and keeps it in the watch
   await signIn(page, company);
 
   await findOpenTenders(page);
+  await watchFromResults(page);
   const first = noticeLinks(page).first();
   await expect(first).toBeVisible();
   const href = (await first.getAttribute('href')) as string;

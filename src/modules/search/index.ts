@@ -2,6 +2,7 @@
 export type { NormalisedInput, SearchInput } from './domain/query.js';
 export { indexTender, reindexSearch, searchSubscribers } from './indexTenders.js';
 export { searchMessages } from './messages.js';
+export { addResultSlot, type ResultSlot } from './resultSlots.js';
 export { searchRoutes } from './routes.js';
 export {
   type Facets,

@@ -13,7 +13,9 @@ import {
   type SearchInput,
   sortValues,
   statusValues,
+  toQueryString,
 } from './domain/query.js';
+import { renderResultSlots } from './resultSlots.js';
 import { type SearchResult, searchTenders } from './searchTenders.js';
 import { SearchPage } from './views/SearchPage.js';
 
@@ -155,9 +157,13 @@ export async function searchRoutes(app: FastifyInstance, rt: Runtime): Promise<v
     const landing = !normaliseInput(input).q && !hasFilters(normaliseInput(input));
     if (landing) input = { ...input, status: ['open'] };
     const result = await searchTenders(rt.db, input);
+    const ctx = pageContext(req);
+    // forms beside the results come back to this very page; a very long URL is replaced by its cleaned form
+    const back = req.url.length <= 500 ? req.url : `/recherche?${toQueryString(result.input, { page: result.page })}`;
+    const extras = await renderResultSlots(rt.db, ctx, result.items, back);
     return sendPage(
       reply,
-      <SearchPage ctx={pageContext(req)} result={result} rawQuery={query.q ?? ''} landing={landing} />,
+      <SearchPage ctx={ctx} result={result} rawQuery={query.q ?? ''} landing={landing} extras={extras} />,
     );
   });
 

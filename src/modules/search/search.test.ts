@@ -248,7 +248,7 @@ describe('/recherche and /api/v1/search/tenders', () => {
     expect(landing.body).toContain('consultations en cours sur la plateforme');
     expect(landing.body).not.toContain('Entretien des espaces verts');
     const filtered = await new TestBrowser(app).get('/recherche?q=nettoyage&department=69&category=services');
-    expect(filtered.body).toContain('<mark>Nettoyage</mark><span> des locaux administratifs</span>');
+    expect(filtered.body).toContain('<mark>Nettoyage</mark> des locaux administratifs');
     expect(filtered.body).toMatch(/name="department" value="69" checked/);
     const empty = await new TestBrowser(app).get('/recherche?q=hippopotame&department=93');
     expect(empty.body).toContain('Aucun résultat');

@@ -125,3 +125,15 @@ export async function hasCalendarToken(db: DbOrTrx, userId: string): Promise<boo
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Which of these tenders the user watches: one query for a whole page of search results. */
+export async function watchedAmong(db: DbOrTrx, userId: string, tenderIds: readonly string[]): Promise<Set<string>> {
+  if (tenderIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('watchlist_entries')
+    .select('tender_id')
+    .where('user_id', '=', userId)
+    .where('tender_id', 'in', tenderIds)
+    .execute();
+  return new Set(rows.map((r) => r.tender_id));
+}

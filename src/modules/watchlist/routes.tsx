@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
+import { addResultSlot } from '../search/index.js';
 import { addNoticeSlot } from '../tenders/index.js';
 import { addToWatchlist } from './addToWatchlist.js';
 import { calendarFeed } from './calendarFeed.js';
@@ -13,7 +14,7 @@ import { hasCalendarToken, watchedTenders } from './repo.js';
 import { searchFeed } from './searchFeed.js';
 import { CalendarPage } from './views/CalendarPage.js';
 import { WatchlistPage } from './views/WatchlistPage.js';
-import { watchButtonFor } from './watchButtonFor.js';
+import { watchButtonFor, watchButtonsForResults } from './watchButtonFor.js';
 
 const hidden = { schema: { hide: true } };
 type ReferenceParams = { reference: string };
@@ -37,6 +38,7 @@ function backTo(req: FastifyRequest, reference: string): string {
 export async function watchlistRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
   // the add/remove button on notice pages, without the tenders module depending on this one
   addNoticeSlot('watchlist', watchButtonFor);
+  addResultSlot('watchlist', watchButtonsForResults);
 
   app.post<{ Params: ReferenceParams }>('/panier/:reference/ajouter', hidden, async (req, reply) => {
     const owner = requireWatchlistOwner(req.principal);

@@ -8,6 +8,7 @@ import { buildServer } from '../../app/server.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { translatorFor } from '../../web/i18n.js';
+import { indexTender } from '../search/index.js';
 import { signedInAs } from '../tenders/publication/testFixtures.js';
 
 let rt: Runtime;
@@ -49,6 +50,37 @@ afterAll(async () => {
 });
 
 describe('watchlist (panier)', () => {
+  it('offers the button beside each search result, marks the watched ones, and comes back to the same search', async () => {
+    const kept = await published('Entretien des espaces verts du parc départemental', new Date(Date.now() + 30 * day));
+    const other = await published('Entretien des espaces verts des écoles', new Date(Date.now() + 25 * day));
+    for (const t of [kept, other]) await indexTender(rt.db, t.id);
+    const searchUrl = '/recherche?q=espaces+verts&sort=deadline';
+
+    // visitors and buyers see results without the button
+    const visitor = await new TestBrowser(app).get(searchUrl);
+    expect(visitor.body).toContain(kept.reference);
+    expect(visitor.body).not.toContain(`/panier/${kept.reference}/ajouter`);
+    const { browser: buyerBrowser } = await signedInAs(rt, app, 'buyer_agent', buyer);
+    expect((await buyerBrowser.get(searchUrl)).body).not.toContain('/panier/');
+
+    const { browser, user } = await company();
+    const page = await browser.get(searchUrl);
+    expect(page.body).toContain(`action="/panier/${kept.reference}/ajouter"`);
+    expect(page.body).toContain(`action="/panier/${other.reference}/ajouter"`);
+    expect(page.body).toContain(`value="${searchUrl.replaceAll('&', '&amp;')}"`);
+
+    const added = await browser.post(
+      `/panier/${kept.reference}/ajouter`,
+      { suite: searchUrl },
+      { csrf: browser.csrf() },
+    );
+    expect(added.headers.location).toBe(searchUrl);
+    expect(await entries(user.id)).toEqual([{ tender_id: kept.id }]);
+    const after = await browser.get(searchUrl);
+    expect(after.body).toContain(`action="/panier/${kept.reference}/retirer"`);
+    expect(after.body).toContain(`action="/panier/${other.reference}/ajouter"`);
+  });
+
   it('adds from the notice page and removes it again, with audit events', async () => {
     const tender = await published('Réfection des toitures du gymnase', new Date(Date.now() + 20 * day));
     const { browser, user } = await company();

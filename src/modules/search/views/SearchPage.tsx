@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatParisDateTime } from '../../../platform/i18n/paris-time.js';
 import type { PageContext } from '../../../web/context.js';
 import type { MessageKey } from '../../../web/i18n.js';
@@ -8,7 +9,8 @@ import { type FacetValue, facetSample, type SearchHit, type SearchResult } from 
 
 /** Marked text: the segments are text nodes (escaped by Preact), the matches inside <mark>. */
 function Highlighted({ segments }: { segments: Segment[] }) {
-  return <>{segments.map((s, i) => (s.highlighted ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
+  // plain segments stay bare text: a wrapper per segment would only weigh on the page's DOM
+  return <>{segments.map((s, i) => (s.highlighted ? <mark key={i}>{s.text}</mark> : s.text))}</>;
 }
 
 const chipClass: Record<SearchHit['publicStatus'], string> = {
@@ -47,26 +49,18 @@ function FacetGroup({
       <legend>{legend}</legend>
       {values.length === 0 ? <p class="muted">{ctx.t('search.facet.none')}</p> : null}
       {type === 'radio' ? (
-        <div class="field field-checkbox">
-          <input id={`f-${name}-any`} type="radio" name={name} value="" checked={selected.length === 0} />
-          <label for={`f-${name}-any`}>{ctx.t('search.facet.any')}</label>
-        </div>
+        <label class="facet-option">
+          <input type="radio" name={name} value="" checked={selected.length === 0} /> {ctx.t('search.facet.any')}
+        </label>
       ) : null}
-      {values.map((v) => {
-        const id = `f-${name}-${v.value.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-        return (
-          <div class="field field-checkbox" key={v.value}>
-            <input id={id} type={type} name={name} value={v.value} checked={selected.includes(v.value)} />
-            <label for={id}>
-              {labelOf(v)}{' '}
-              <span class="muted">
-                ({approximate ? '≈ ' : ''}
-                {formatCount(v.count, ctx.locale)})
-              </span>
-            </label>
-          </div>
-        );
-      })}
+      {values.map((v) => (
+        // the input inside its label: one element less per value than a wrapper and a `for`
+        <label class="facet-option" key={v.value}>
+          <input type={type} name={name} value={v.value} checked={selected.includes(v.value)} /> {labelOf(v)} (
+          {approximate ? '≈ ' : ''}
+          {formatCount(v.count, ctx.locale)})
+        </label>
+      ))}
     </fieldset>
   );
 }
@@ -167,7 +161,7 @@ function Filters({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
   );
 }
 
-function Hit({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
+function Hit({ ctx, hit, extras }: { ctx: PageContext; hit: SearchHit; extras?: ComponentChildren[] }) {
   const { t, locale } = ctx;
   return (
     <li class="card">
@@ -178,13 +172,13 @@ function Hit({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
       </h3>
       <p>
         <span class={chipClass[hit.publicStatus]}>{t(`search.status.${hit.publicStatus}` as MessageKey)}</span>{' '}
-        <span class="muted mono">{hit.reference}</span>
+        {hit.reference}
         {hit.source !== 'halle' ? (
           <span class="muted"> · {t('search.results.source', { source: hit.source })}</span>
         ) : null}
       </p>
       <p>
-        {t('search.results.buyer')} : <strong>{hit.buyerName}</strong> · {t('search.results.deadline')} :{' '}
+        {t('search.results.buyer')} : {hit.buyerName} · {t('search.results.deadline')} :{' '}
         {hit.submissionDeadline ? (
           <time dateTime={hit.submissionDeadline.toISOString()}>
             {formatParisDateTime(hit.submissionDeadline, locale)}
@@ -198,6 +192,7 @@ function Hit({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
           <Highlighted segments={hit.excerpt} />
         </p>
       ) : null}
+      {extras && extras.length > 0 ? <div class="result-actions">{extras}</div> : null}
     </li>
   );
 }
@@ -258,9 +253,12 @@ export function SearchPage({
   result,
   rawQuery,
   landing,
+  extras,
 }: {
   ctx: PageContext;
   result: SearchResult;
+  /** what other modules show beside each result (the watchlist button), by tender id */
+  extras?: ReadonlyMap<string, ComponentChildren[]>;
   /** what was typed, to tell an only-punctuation query from no query */
   rawQuery: string;
   /** no text and no filter: the latest open tenders are shown */
@@ -338,7 +336,7 @@ export function SearchPage({
           ) : (
             <ol class="cards">
               {result.items.map((hit) => (
-                <Hit key={hit.tenderId} ctx={ctx} hit={hit} />
+                <Hit key={hit.tenderId} ctx={ctx} hit={hit} extras={extras?.get(hit.tenderId)} />
               ))}
             </ol>
           )}

@@ -10,12 +10,15 @@ export function WatchButton({
   reference,
   watched,
   back,
+  title,
 }: {
   ctx: PageContext;
   reference: string;
   watched: boolean;
   /** where to come back after the change; defaults to the current page */
   back?: string;
+  /** the tender's title, read out with the button where several buttons share a page (search results) */
+  title?: string;
 }) {
   const action = `/panier/${encodeURIComponent(reference)}/${watched ? 'retirer' : 'ajouter'}`;
   return (
@@ -24,6 +27,7 @@ export function WatchButton({
       {watched ? <p class="muted">{ctx.t('watchlist.button.watched')}</p> : null}
       <button type="submit" class={watched ? 'button-secondary' : undefined}>
         {ctx.t(watched ? 'watchlist.button.remove' : 'watchlist.button.add')}
+        {title ? <span class="visually-hidden"> : {title}</span> : null}
       </button>
     </Form>
   );
