@@ -32,6 +32,8 @@ export default defineConfig({
       HALLE_SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      // as served: searches answered by the web process's in-memory index
+      SEARCH_MEMORY_INDEX: '1',
     },
   },
 });

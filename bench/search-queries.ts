@@ -6,12 +6,15 @@
  *   npx tsx bench/search-queries.ts --engine=postgres --rows=1000000 [--keep] [--db=halle_bench_…]
  *   npx tsx bench/search-queries.ts --engine=pglite --rows=100000
  *
- * Options: --impl=module|reference|variant (default: the search module's `searchTenders` when it exists),
+ * Options: --impl=memory|module|reference|variant (memory: the module's `searchTenders` answered by the web
+ * process's in-memory index, as served; module: PostgreSQL alone; default memory),
  * --runs=3 measured passes after one warm-up pass, --no-naive to skip the ILIKE baseline.
  * PostgreSQL: a fresh database `halle_bench_<ts>` (BENCH_DATABASE_URL names the server), dropped at
  * the end unless --keep; --db reuses a kept one (generation and indexing are skipped when done).
  * PGlite: in memory. Targets: p95 ≤ 50 ms (server, 1 M), ≤ 150 ms (PGlite, 100 k).
  */
+
+import { startMemorySearch } from '../src/modules/search/memorySearch.js';
 import type { Db } from '../src/platform/db/kysely.js';
 import { dropDatabase, openBenchRuntime, stagedCount, stageTenders } from './lib/bench-db.js';
 import { naiveSearch, referenceSearch } from './lib/reference-search.js';
@@ -103,10 +106,31 @@ try {
   const setupMs = performance.now() - started;
   log(`ready: ${rows} tenders (generated ${staged} now) in ${Math.round(setupMs)} ms`);
 
-  const forced = args.get('impl');
+  const forced = args.get('impl') ?? 'memory';
   const fromModule = forced === 'reference' || forced === 'variant' ? undefined : await moduleSearch();
-  if (forced === 'module' && !fromModule) throw new Error('searchTenders is not exported by the search module yet');
-  const impl = fromModule ? 'module' : forced === 'variant' ? 'variant' : 'reference';
+  if ((forced === 'module' || forced === 'memory') && !fromModule) throw new Error('searchTenders is not exported');
+  const impl = forced === 'memory' ? 'memory' : fromModule ? 'module' : forced === 'variant' ? 'variant' : 'reference';
+  let memory: { loadMs: number; rssBeforeMb: number; rssAfterMb: number; heapUsedMb: number } | undefined;
+  let stopMemory: (() => void) | undefined;
+  if (impl === 'memory') {
+    const mb = (n: number) => Math.round(n / 1048576);
+    const rssBefore = process.memoryUsage().rss;
+    const t = performance.now();
+    // the bench waits for the whole load, as a web process does before it answers from memory
+    const started = await startMemorySearch(rt.db, { waitBelow: Number.POSITIVE_INFINITY });
+    stopMemory = started.stop;
+    global.gc?.();
+    const usage = process.memoryUsage();
+    memory = {
+      loadMs: Math.round(performance.now() - t),
+      rssBeforeMb: mb(rssBefore),
+      rssAfterMb: mb(usage.rss),
+      heapUsedMb: mb(usage.heapUsed),
+    };
+    log(
+      `in-memory index: ${started.memory.index.size} tenders loaded in ${memory.loadMs} ms, rss ${memory.rssAfterMb} MB`,
+    );
+  }
   const search: SearchFn =
     fromModule ??
     (impl === 'variant'
@@ -147,7 +171,9 @@ try {
     setupMs: Math.round(setupMs),
     indexMs: Math.round(indexMs),
     database: keep ? dbName : undefined,
+    memory,
   };
+  stopMemory?.();
   process.stdout.write(`${JSON.stringify(out)}\n`);
 } catch (error) {
   failed = true;

@@ -32,6 +32,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SEARCH_MEMORY_INDEX: booleanFlag.optional(),
 });
 
 export type Config = {
@@ -58,6 +59,8 @@ export type Config = {
   secureCookies: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** web processes keep an in-memory copy of the search index (on, except in tests that ask for it) */
+  searchMemoryIndex: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicUrl.startsWith('https://'),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    searchMemoryIndex: e.SEARCH_MEMORY_INDEX ?? e.NODE_ENV !== 'test',
   };
 }
 

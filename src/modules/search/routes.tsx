@@ -15,6 +15,7 @@ import {
   statusValues,
   toQueryString,
 } from './domain/query.js';
+import { startMemorySearch } from './memorySearch.js';
 import { renderResultSlots } from './resultSlots.js';
 import { type SearchResult, searchTenders } from './searchTenders.js';
 import { SearchPage } from './views/SearchPage.js';
@@ -147,6 +148,10 @@ function toApi(result: SearchResult, publicUrl: string): z.infer<typeof searchRe
 }
 
 export async function searchRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
+  if (rt.config.searchMemoryIndex) {
+    const memory = await startMemorySearch(rt.db, { logger: rt.logger });
+    app.addHook('onClose', async () => memory.stop());
+  }
   const hidden = { schema: { hide: true } };
 
   app.get('/recherche', hidden, async (req, reply) => {

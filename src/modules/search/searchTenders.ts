@@ -37,6 +37,8 @@ import { departmentName } from '../organisations/index.js';
 import { cpvLabel } from '../tenders/index.js';
 import { highlightStart, highlightStop, type Segment, toSegments } from './domain/highlight.js';
 import { type NormalisedInput, normaliseInput, pageSize, type SearchInput, type StatusValue } from './domain/query.js';
+import { needsPositions, parseTsquery, type QueryNode, serializeTsquery, withCorrections } from './domain/tsquery.js';
+import { type MemorySearch, memorySearchFor } from './memorySearch.js';
 
 export type { Segment } from './domain/highlight.js';
 export type { SearchInput } from './domain/query.js';
@@ -255,10 +257,24 @@ async function computeFacets(
       GROUP BY f.dim, f.value`,
   );
   const approximate = Number(result[0]?.sampled ?? 0) > facetSample;
+  return {
+    approximate,
+    facets: shapeFacets(
+      result.map((r) => ({ dim: r.dim, value: String(r.value), label: r.label, count: Number(r.n) })),
+      input,
+    ),
+  };
+}
+
+/** Counted facet values, in the shape and order the page and the API show (both search paths). */
+function shapeFacets(
+  result: readonly { dim: string; value: string; label: string | null; count: number }[],
+  input: NormalisedInput,
+): Facets {
   const of = (d: Dimension): FacetValue[] =>
     result
       .filter((r) => r.dim === d)
-      .map((r) => ({ value: String(r.value), count: Number(r.n), ...(r.label !== null ? { label: r.label } : {}) }));
+      .map((r) => ({ value: r.value, count: r.count, ...(r.label !== null ? { label: r.label } : {}) }));
   const countOf = (d: Dimension, value: string) => of(d).find((f) => f.value === value)?.count ?? 0;
   // the 10 biggest buyers, and always the selected ones so they can be unticked
   const selected = (f: FacetValue) => (input.buyer.includes(f.value) ? 1 : 0);
@@ -272,23 +288,20 @@ async function computeFacets(
     )
     .slice(0, 10 + input.buyer.length);
   return {
-    approximate,
-    facets: {
-      cpv: of('cpv')
-        .sort(byCountThenValue)
-        .slice(0, 100)
-        .map((f) => ({ ...f, label: cpvLabel(`${f.value}000000`, 'fr') ?? f.value })),
-      department: of('department')
-        .sort(byCountThenValue)
-        .slice(0, 120)
-        .map((f) => ({ ...f, label: departmentName(f.value) ?? f.value })),
-      procedure: of('procedure').sort(byCountThenValue).slice(0, 20),
-      category: of('category').sort(byCountThenValue).slice(0, 10),
-      buyer,
-      clause: ['social', 'environmental', 'reserved'].map((value) => ({ value, count: countOf('clause', value) })),
-      deadline: ['7', '30'].map((value) => ({ value, count: countOf('deadline', value) })),
-      status: of('status').sort(byCountThenValue).slice(0, 10),
-    },
+    cpv: of('cpv')
+      .sort(byCountThenValue)
+      .slice(0, 100)
+      .map((f) => ({ ...f, label: cpvLabel(`${f.value}000000`, 'fr') ?? f.value })),
+    department: of('department')
+      .sort(byCountThenValue)
+      .slice(0, 120)
+      .map((f) => ({ ...f, label: departmentName(f.value) ?? f.value })),
+    procedure: of('procedure').sort(byCountThenValue).slice(0, 20),
+    category: of('category').sort(byCountThenValue).slice(0, 10),
+    buyer,
+    clause: ['social', 'environmental', 'reserved'].map((value) => ({ value, count: countOf('clause', value) })),
+    deadline: ['7', '30'].map((value) => ({ value, count: countOf('deadline', value) })),
+    status: of('status').sort(byCountThenValue).slice(0, 10),
   };
 }
 
@@ -313,6 +326,134 @@ interface HitRow {
   rank: number;
 }
 
+const excerptSource = sql`CASE WHEN description <> '' THEN description ELSE lots_text END`;
+
+/** What a result shows, with the searched words marked in its title and excerpt. */
+function hitColumns(input: NormalisedInput, now: Date, searched?: string): Fragment {
+  // the words actually searched: the typed ones, or with their corrections
+  const tsquery = searched ? sql`${searched}::tsquery` : sql`websearch_to_tsquery(${config}, ${input.q}::text)`;
+  return sql`tender_id, reference, source, source_url, title, buyer_id, buyer_name, department,
+    procedure_type, main_category, cpv_codes, status, ${publicStatusOf(now)} AS public_status,
+    published_at, submission_deadline, rank,
+    ${input.q ? sql`ts_headline(${config}, title, ${tsquery}, ${titleOptions}::text)` : sql`title`} AS title_marked,
+    ${
+      input.q
+        ? sql`ts_headline(${config}, left(${excerptSource}, 5000), ${tsquery}, ${headlineOptions}::text)`
+        : sql`left(${excerptSource}, 240)`
+    } AS excerpt_marked`;
+}
+
+function toHit(h: HitRow): SearchHit {
+  return {
+    tenderId: h.tender_id,
+    reference: h.reference,
+    source: h.source,
+    sourceUrl: h.source_url,
+    title: h.title,
+    titleSegments: toSegments(h.title_marked),
+    buyerId: h.buyer_id,
+    buyerName: h.buyer_name,
+    department: h.department,
+    procedure: h.procedure_type,
+    category: h.main_category,
+    cpvCodes: h.cpv_codes,
+    status: h.status,
+    publicStatus: h.public_status,
+    publishedAt: h.published_at,
+    submissionDeadline: h.submission_deadline,
+    excerpt: toSegments(h.excerpt_marked ?? ''),
+    rank: Number(h.rank),
+  };
+}
+
+/** Quotes and minus ask for exact terms: near matches (typos) would undo an exclusion. */
+function usesOperators(q: string): boolean {
+  return /["]|(^|\s)-\S/.test(q);
+}
+
+/**
+ * The same search answered by this process's in-memory index: exact totals and facet counts, then
+ * the page's rows read from PostgreSQL by id. Few matches widen rare words to their known near
+ * spellings (typos). Returns null when PostgreSQL must answer instead: phrases (they need word
+ * positions), and no match at all (buyer suggestions by trigrams).
+ */
+async function searchInMemory(
+  db: DbOrTrx,
+  memory: MemorySearch,
+  input: NormalisedInput,
+  now: Date,
+): Promise<SearchResult | null> {
+  let text: QueryNode | null = null;
+  if (input.q) {
+    const [row] = await rows(
+      db,
+      sql<{ q: string }>`SELECT websearch_to_tsquery(${config}, ${input.q}::text)::text AS q`,
+    );
+    text = parseTsquery(row?.q ?? '');
+    if (!text || needsPositions(text)) return null;
+  }
+  await memory.sync();
+  const offset = (input.page - 1) * pageSize;
+  const run = (tree: QueryNode | null) =>
+    memory.index.search({
+      text: tree,
+      filters: input,
+      now: now.getTime(),
+      sort: input.sort,
+      offset,
+      limit: pageSize,
+      facets: input.facets,
+    });
+  let found = run(text);
+  let fuzzy = false;
+  let searched: string | undefined;
+  if (text && found.total < fuzzyBelow && input.q && !usesOperators(input.q)) {
+    // few matches: rare or unknown words get their known near spellings (typos), once
+    const corrected = withCorrections(text, (lexeme) =>
+      memory.index.frequency(lexeme) < fuzzyBelow ? memory.index.corrections(lexeme) : [],
+    );
+    const wider = run(corrected);
+    if (wider.total > found.total) {
+      found = wider;
+      fuzzy = true;
+      searched = serializeTsquery(corrected);
+    }
+  }
+  // nothing at all: PostgreSQL suggests buyers by trigram similarity
+  if (input.q && found.total === 0) return null;
+  const ids = found.hits.map((h) => h.tenderId);
+  const details =
+    ids.length === 0
+      ? []
+      : await rows(
+          db,
+          sql<HitRow>`SELECT ${hitColumns(input, now, searched)} FROM (SELECT *, 0::float8 AS rank FROM search_documents
+            WHERE tender_id = ANY(${ids}::uuid[])) d`,
+        );
+  const byId = new Map(details.map((d) => [d.tender_id, d]));
+  const items: SearchHit[] = [];
+  for (const hit of found.hits) {
+    const row = byId.get(hit.tenderId);
+    // removed between the two reads: the next search will not count it either
+    if (row) items.push({ ...toHit(row), rank: hit.score });
+  }
+  return {
+    total: found.total,
+    totalIsLowerBound: false,
+    facetsApproximate: false,
+    page: input.page,
+    pageSize,
+    pageCount: Math.min(Math.ceil(found.total / pageSize), 500),
+    query: input.q,
+    truncated: input.truncated,
+    input,
+    items,
+    facets: found.facets ? shapeFacets(found.facets, input) : null,
+    fuzzy,
+    suggestions: [],
+  };
+}
+
 /**
  * Searches the public tenders: French full text (stemming, accents and case ignored, weighted
  * ranking), trigram fallback for typos when full text finds little, filters with facet counts
@@ -325,6 +466,11 @@ export async function searchTenders(
 ): Promise<SearchResult> {
   // inside a caller's transaction, its settings stay the caller's business
   if (db.isTransaction) return runSearch(db, raw, options);
+  const memory = memorySearchFor(db);
+  if (memory) {
+    const answer = await searchInMemory(db, memory, normaliseInput(raw), options.now ?? new Date());
+    if (answer) return answer;
+  }
   return db.transaction().execute(async (trx) => {
     // sorts and the facet sample stay in memory rather than spilling to disk; LOCAL ends with the transaction
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
@@ -345,9 +491,7 @@ async function runSearch(db: DbOrTrx, raw: SearchInput, options: { now?: Date })
   if (input.q) {
     text = sql`document @@ ${tsquery}`;
     total = await countUpTo(db, whereOf(text, conditions), countCap);
-    // quotes and minus ask for exact terms: near matches would undo an exclusion
-    const usesOperators = /["]|(^|\s)-\S/.test(input.q);
-    if (total < fuzzyBelow && !usesOperators) {
+    if (total < fuzzyBelow && !usesOperators(input.q)) {
       const withTypos = sql`(document @@ ${tsquery} OR ${plain} <% title_plain OR ${plain} <% buyer_plain)`;
       const fuzzyTotal = await countUpTo(db, whereOf(withTypos, conditions), countCap);
       if (fuzzyTotal > total) {
@@ -375,7 +519,6 @@ async function runSearch(db: DbOrTrx, raw: SearchInput, options: { now?: Date })
         ? sql`published_at DESC, tender_id DESC`
         : sql`rank DESC, published_at DESC, tender_id DESC`;
   const offset = (input.page - 1) * pageSize;
-  const excerptSource = sql`CASE WHEN description <> '' THEN description ELSE lots_text END`;
   const hits =
     total > offset || totalIsLowerBound
       ? await rows(
@@ -385,17 +528,7 @@ async function runSearch(db: DbOrTrx, raw: SearchInput, options: { now?: Date })
             SELECT *, ${rank}::float8 AS rank FROM search_documents WHERE ${whereOf(text, conditions)}
             ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}
           )
-          SELECT tender_id, reference, source, source_url, title, buyer_id, buyer_name, department,
-            procedure_type, main_category, cpv_codes, status, ${publicStatusOf(now)} AS public_status,
-            published_at, submission_deadline, rank,
-            ${
-              input.q ? sql`ts_headline(${config}, title, ${tsquery}, ${titleOptions}::text)` : sql`title`
-            } AS title_marked,
-            ${
-              input.q
-                ? sql`ts_headline(${config}, left(${excerptSource}, 5000), ${tsquery}, ${headlineOptions}::text)`
-                : sql`left(${excerptSource}, 240)`
-            } AS excerpt_marked
+          SELECT ${hitColumns(input, now)}
           FROM hits ORDER BY ${order}`,
         )
       : [];
@@ -427,26 +560,7 @@ async function runSearch(db: DbOrTrx, raw: SearchInput, options: { now?: Date })
     query: input.q,
     truncated: input.truncated,
     input,
-    items: hits.map((h) => ({
-      tenderId: h.tender_id,
-      reference: h.reference,
-      source: h.source,
-      sourceUrl: h.source_url,
-      title: h.title,
-      titleSegments: toSegments(h.title_marked),
-      buyerId: h.buyer_id,
-      buyerName: h.buyer_name,
-      department: h.department,
-      procedure: h.procedure_type,
-      category: h.main_category,
-      cpvCodes: h.cpv_codes,
-      status: h.status,
-      publicStatus: h.public_status,
-      publishedAt: h.published_at,
-      submissionDeadline: h.submission_deadline,
-      excerpt: toSegments(h.excerpt_marked ?? ''),
-      rank: Number(h.rank),
-    })),
+    items: hits.map(toHit),
     facets: facetResult?.facets ?? null,
     fuzzy,
     suggestions,

@@ -325,6 +325,13 @@ export interface DomainEventsTable {
   last_error: string | null;
 }
 
+/** Every write to search_documents, recorded by a trigger (0008): the in-memory indexes follow it. */
+export interface SearchChangesTable {
+  seq: Generated<string>;
+  tender_id: string;
+  changed_at: Generated<Date>;
+}
+
 export interface SearchDocumentsTable {
   tender_id: string;
   source: Defaulted<string>;
@@ -394,4 +401,5 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   watchlist_entries: WatchlistEntriesTable;
   watchlist_calendar_tokens: WatchlistCalendarTokensTable;
+  search_changes: SearchChangesTable;
 }

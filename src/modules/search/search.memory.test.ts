@@ -1,0 +1,3 @@
+import { searchSuite } from './searchSuite.js';
+
+searchSuite({ memory: true });
