@@ -38,6 +38,7 @@ export class MemorySearch {
       if (rows.length < batchSize) break;
       after = (rows[rows.length - 1] as DocumentRow).tender_id;
     }
+    this.index.trim();
     await this.sync();
     this.ready = true;
     this.logger?.info({ documents: this.index.size, ms: Date.now() - started }, 'search: in-memory index loaded');

@@ -156,22 +156,33 @@ class Dictionary {
   }
 }
 
+/** The documents carrying one lexeme, in slot order, with the lexeme's weight there in tenths (1 byte). */
 class Postings {
   slots = new Uint32Array(4);
-  weights = new Float32Array(4);
+  tenths = new Uint8Array(4);
   length = 0;
   push(slot: number, weight: number): void {
     if (this.length === this.slots.length) {
       const slots = new Uint32Array(this.slots.length * 2);
       slots.set(this.slots);
       this.slots = slots;
-      const weights = new Float32Array(this.weights.length * 2);
-      weights.set(this.weights);
-      this.weights = weights;
+      const tenths = new Uint8Array(this.tenths.length * 2);
+      tenths.set(this.tenths);
+      this.tenths = tenths;
     }
     this.slots[this.length] = slot;
-    this.weights[this.length] = weight;
+    this.tenths[this.length] = Math.round(weight * 10);
     this.length++;
+  }
+  /** Gives back the room kept for growth (after a bulk load). */
+  trim(): void {
+    this.slots = this.slots.slice(0, Math.max(this.length, 1));
+    this.tenths = this.tenths.slice(0, Math.max(this.length, 1));
+  }
+  scored(): ScoredSet {
+    const scores = new Float32Array(this.length);
+    for (let i = 0; i < this.length; i++) scores[i] = (this.tenths[i] as number) / 10;
+    return { slots: this.slots.subarray(0, this.length), scores };
   }
 }
 
@@ -265,6 +276,11 @@ export class TenderMemoryIndex {
 
   get size(): number {
     return this.live;
+  }
+
+  /** Gives back the growth room of every postings list: after a bulk load, a third of the memory. */
+  trim(): void {
+    for (const list of this.postings.values()) list.trim();
   }
 
   has(tenderId: string): boolean {
@@ -384,7 +400,7 @@ export class TenderMemoryIndex {
         const to = renumber[list.slots[i] as number] as number;
         if (to < 0) continue;
         list.slots[k] = to;
-        list.weights[k++] = list.weights[i] as number;
+        list.tenths[k++] = list.tenths[i] as number;
       }
       list.length = k;
       if (k === 0) this.postings.delete(lexeme);
@@ -419,12 +435,12 @@ export class TenderMemoryIndex {
     if (!prefix) {
       const list = this.postings.get(lexeme);
       if (!list) return { slots: new Uint32Array(0), scores: new Float32Array(0) };
-      return { slots: list.slots.subarray(0, list.length), scores: list.weights.subarray(0, list.length) };
+      return list.scored();
     }
     let set: ScoredSet = { slots: new Uint32Array(0), scores: new Float32Array(0) };
     for (const [word, list] of this.postings) {
       if (!word.startsWith(lexeme)) continue;
-      set = unite(set, { slots: list.slots.subarray(0, list.length), scores: list.weights.subarray(0, list.length) });
+      set = unite(set, list.scored());
     }
     // a word matched through several of its forms counts once, at its best
     return set;
