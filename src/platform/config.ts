@@ -32,6 +32,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  HALLE_SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -58,6 +59,8 @@ export type Config = {
   secureCookies: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** PEM file of the platform's Ed25519 receipt-signing key: generated there at first use when absent; every web process must see the same file */
+  signingKeyFile: string;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicUrl.startsWith('https://'),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    signingKeyFile: path.resolve(e.HALLE_SIGNING_KEY_FILE ?? path.join(e.HALLE_DATA_DIR, 'signing-key.pem')),
   };
 }
 

@@ -29,7 +29,7 @@ export interface ReceiptBody {
   tender: { reference: string; title: string };
   buyer: { name: string };
   company: { name: string; siret: string | null };
-  consortium: { lead: string; members: string[] } | null;
+  consortium: { lead: string; members: { name: string; siret: string | null }[] } | null;
   lots: number[];
   /** ISO 8601 UTC, to the second */
   sealedAt: string;
