@@ -9,3 +9,4 @@ export { verifyChain } from './domain/register.js';
 export { submissionsMessages } from './messages.js';
 export { checkRegister, registerEntries } from './registerEntries.js';
 export { submissionsRoutes } from './routes.js';
+export { signingKey } from './signingKey.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import {
 } from '../../../test/support/submissions.js';
 import { createTender } from '../../../test/support/tenders.js';
 import { buildServer } from '../../app/server.js';
+import { verifyReceiptCommand, verifyRegisterCommand } from '../../cli/verifySubmissions.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { addDocument, signedInAs } from '../tenders/publication/testFixtures.js';
 import { addSubmissionFile } from './addSubmissionFile.js';
@@ -592,3 +594,35 @@ function countFiles(dir: string): number {
   }
   return n;
 }
+
+describe('offline verification (CLI)', () => {
+  it('verifies a receipt against the published key, refuses a changed one, and checks the register', async () => {
+    const tender = await publishedTender();
+    const a = await companyUser();
+    const receipt = await submit(a.browser, tender.reference, Buffer.from('offre'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'halle-receipt-'));
+    const keyFile = path.join(dir, 'halle-signing-key.pem');
+    fs.writeFileSync(keyFile, await publicKey());
+    const receiptFile = path.join(dir, 'accuse.json');
+    fs.writeFileSync(receiptFile, JSON.stringify(receipt));
+    const out: string[] = [];
+    await verifyReceiptCommand([receiptFile, '--key', keyFile], (t) => out.push(t));
+    expect(out[0]).toContain(`Valid receipt: tender ${tender.reference}`);
+
+    const replayed = structuredClone(receipt);
+    replayed.body.sealedAt = '2020-01-01T00:00:00Z';
+    fs.writeFileSync(receiptFile, JSON.stringify(replayed));
+    await expect(verifyReceiptCommand([receiptFile, '--key', keyFile], () => undefined)).rejects.toThrow(/INVALID/);
+    fs.writeFileSync(receiptFile, '{not json');
+    await expect(verifyReceiptCommand([receiptFile, '--key', keyFile], () => undefined)).rejects.toThrow(/cannot read/);
+
+    const lines: string[] = [];
+    await verifyRegisterCommand({ rt, out: (t) => lines.push(t) }, [tender.reference]);
+    expect(lines[0]).toContain('intact: 1 entry');
+    await sql`UPDATE deposit_register SET entry_hash = repeat('a', 64) WHERE tender_id = ${tender.id}`.execute(rt.db);
+    await expect(verifyRegisterCommand({ rt, out: () => undefined }, [tender.reference])).rejects.toThrow(
+      /BROKEN at position 1/,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
