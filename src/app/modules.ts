@@ -6,6 +6,7 @@ import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
 import { siteRoutes } from '../modules/site/index.js';
+import { submissionsRoutes } from '../modules/submissions/index.js';
 import { tendersRoutes } from '../modules/tenders/index.js';
 import { watchlistRoutes } from '../modules/watchlist/index.js';
 import type { Principal } from '../platform/http/principal.js';
@@ -23,6 +24,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await tendersRoutes(app, rt, tenderTextSearch);
   await searchRoutes(app, rt);
   await watchlistRoutes(app, rt);
+  await submissionsRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

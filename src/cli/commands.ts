@@ -6,6 +6,13 @@ import { parseSearchReindexArgs, searchReindexCommand, searchReindexHelp } from 
 import { parseSeedArgs, seedCommand, seedHelp } from './seed.js';
 import { migrateCommand, serve, worker } from './serve.js';
 import { parseUserCreateArgs, userCreateCommand, userCreateHelp } from './userCreate.js';
+import {
+  parseVerifyRegisterArgs,
+  verifyReceiptCommand,
+  verifyReceiptHelp,
+  verifyRegisterCommand,
+  verifyRegisterHelp,
+} from './verifySubmissions.js';
 
 export { CliError } from './errors.js';
 
@@ -43,4 +50,6 @@ export const commands: Record<string, CliCommand> = {
   'admin:create': databaseCommand(adminCreateHelp, adminCreateCommand, parseAdminCreateArgs),
   'admin:setup-link': databaseCommand(adminSetupLinkHelp, adminSetupLinkCommand),
   'search:reindex': databaseCommand(searchReindexHelp, searchReindexCommand, parseSearchReindexArgs),
+  'verify-receipt': { help: verifyReceiptHelp, run: (args) => verifyReceiptCommand(args) },
+  'verify-register': databaseCommand(verifyRegisterHelp, verifyRegisterCommand, parseVerifyRegisterArgs),
 };

@@ -423,6 +423,13 @@ export function generateDemoData(reference: DemoReference, seed = demoSeed): Dem
       organisationName: demoBuyer.name,
     },
     { email: 'agent@demo.halle.example', name: 'Julien Moreau', role: 'buyer_agent', organisationName: demoBuyer.name },
+    // a third buyer agent: an opening committee needs two members and a backup holder
+    {
+      email: 'secours@demo.halle.example',
+      name: 'Nadia Benali',
+      role: 'buyer_agent',
+      organisationName: demoBuyer.name,
+    },
     {
       email: 'entreprise@demo.halle.example',
       name: 'Marc Durand',

@@ -149,6 +149,7 @@ describe('seedDemo', () => {
         'operateur@demo.halle.example': 'platform_operator',
         'acheteur@demo.halle.example': 'buyer_admin',
         'agent@demo.halle.example': 'buyer_agent',
+        'secours@demo.halle.example': 'buyer_agent',
         'entreprise@demo.halle.example': 'company_admin',
         'collaborateur@demo.halle.example': 'company_member',
       });

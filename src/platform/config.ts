@@ -33,6 +33,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SEARCH_MEMORY_INDEX: booleanFlag.optional(),
+  HALLE_SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -61,6 +62,8 @@ export type Config = {
   loginLockMinutes: number;
   /** web processes keep an in-memory copy of the search index (on, except in tests that ask for it) */
   searchMemoryIndex: boolean;
+  /** PEM file of the platform's Ed25519 receipt-signing key: generated there at first use when absent; every web process must see the same file */
+  signingKeyFile: string;
 };
 
 export class ConfigError extends Error {}
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     searchMemoryIndex: e.SEARCH_MEMORY_INDEX ?? e.NODE_ENV !== 'test',
+    signingKeyFile: path.resolve(e.HALLE_SIGNING_KEY_FILE ?? path.join(e.HALLE_DATA_DIR, 'signing-key.pem')),
   };
 }
 

@@ -4,6 +4,7 @@ import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
 import { searchMessages } from '../modules/search/messages.js';
+import { submissionsMessages } from '../modules/submissions/messages.js';
 import { tendersMessages } from '../modules/tenders/messages.js';
 import { watchlistMessages } from '../modules/watchlist/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
@@ -23,6 +24,7 @@ export const catalogue = {
   ...tendersMessages,
   ...searchMessages,
   ...watchlistMessages,
+  ...submissionsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

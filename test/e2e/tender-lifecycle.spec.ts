@@ -27,6 +27,37 @@ async function submit(page: Page, label: string | RegExp): Promise<void> {
   await page.locator('main').getByRole('button', { name: label }).first().click();
 }
 
+/** Names a 2-of-2 committee with a backup holder (the three demo buyer agents); each sets a passphrase. */
+async function nameCommittee(browser: Browser, buyerPage: Page, reference: string): Promise<void> {
+  await buyerPage.goto(`/mon-espace/consultations/${reference}/commission`);
+  await buyerPage
+    .locator('main')
+    .getByLabel(/acheteur@demo/)
+    .check();
+  await buyerPage
+    .locator('main')
+    .getByLabel(/agent@demo/)
+    .check();
+  await buyerPage.locator('main [name=threshold]').fill('2');
+  await buyerPage.locator('main [name=backup]').selectOption({ label: 'Nadia Benali (secours@demo.halle.example)' });
+  await submit(buyerPage, 'Nommer la commission');
+  await expect(buyerPage.locator('main')).toContainText('Commission nommée');
+  await expectAccessible(buyerPage);
+  for (const email of [buyer, 'agent@demo.halle.example', 'secours@demo.halle.example']) {
+    const page = email === buyer ? buyerPage : await signedInPage(browser, email);
+    await page.goto('/mon-espace/cles');
+    await page
+      .locator('main')
+      .getByRole('link', { name: new RegExp(reference) })
+      .click();
+    await page.locator('main [name=passphrase]').fill(`phrase de passe de ${email}`);
+    await page.locator('main [name=confirmation]').fill(`phrase de passe de ${email}`);
+    await submit(page, 'Enregistrer ma phrase de passe');
+    await expect(page.locator('main')).toContainText('protège désormais votre part');
+    if (page !== buyerPage) await page.context().close();
+  }
+}
+
 test('a buyer publishes a two-lot tender; a company downloads it and asks; answer, corrigendum and registers follow', async ({
   browser,
 }) => {
@@ -115,6 +146,9 @@ test('a buyer publishes a two-lot tender; a company downloads it and asks; answe
     await expect(buyerPage.locator('main')).toContainText(name);
   }
   await expectAccessible(buyerPage);
+
+  // Opening committee: two members and a backup holder, each sets a passphrase
+  await nameCommittee(browser, buyerPage, reference);
 
   // Publish
   await buyerPage.goto(`/mon-espace/consultations/${reference}/publier`);

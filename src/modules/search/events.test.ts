@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../../test/support/factories.js';
 import { createTestRuntime } from '../../../test/support/runtime.js';
+import { giveKeyedCommittee } from '../../../test/support/submissions.js';
 import { createTender } from '../../../test/support/tenders.js';
 import { buildServer } from '../../app/server.js';
 import { startWorker } from '../../app/worker.js';
@@ -76,6 +77,8 @@ async function publishThenSearch(rt: Runtime, app: FastifyInstance): Promise<voi
     submissionDeadline: new Date(Date.now() + 40 * 24 * 3600 * 1000),
   });
   await addDocument(rt, tender.id);
+  // publication needs a keyed opening committee (submissions module, through a publication check)
+  await giveKeyedCommittee(rt, tender, buyer.id, { members: 2, threshold: 2 });
   // a draft is never indexed
   expect((await searchTenders(rt.db, { q: 'conservatoire' })).total).toBe(0);
 

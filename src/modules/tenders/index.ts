@@ -4,6 +4,7 @@ export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
 export { startTenderClosingWorker } from './publication/closingJobs.js';
 export { addNoticeSlot } from './publication/noticeSlots.js';
+export { addPublicationCheck, type PublicationCheck } from './publication/publicationChecks.js';
 export {
   listPublicTenderIds,
   loadTendersForIndex,

@@ -402,4 +402,116 @@ export interface Database {
   watchlist_entries: WatchlistEntriesTable;
   watchlist_calendar_tokens: WatchlistCalendarTokensTable;
   search_changes: SearchChangesTable;
+  opening_committees: OpeningCommitteesTable;
+  committee_holders: CommitteeHoldersTable;
+  submissions: SubmissionsTable;
+  submission_files: SubmissionFilesTable;
+  deposit_register: DepositRegisterTable;
+  backup_copy_declarations: BackupCopyDeclarationsTable;
+  opening_sessions: OpeningSessionsTable;
+  opening_session_shares: OpeningSessionSharesTable;
+  opening_reports: OpeningReportsTable;
+}
+
+// ---- submissions (migration 0006) ----
+
+export interface OpeningCommitteesTable {
+  tender_id: string;
+  threshold: number;
+  public_key: string | null;
+  key_check: ColumnType<unknown, string | null | undefined, string | null>;
+  named_by: string | null;
+  named_at: Timestamp;
+  keyed_at: NullableTimestamp;
+  register_length: Defaulted<number>;
+  register_head: Defaulted<string>;
+}
+
+export interface CommitteeHoldersTable {
+  id: string;
+  tender_id: string;
+  user_id: string;
+  role: 'member' | 'backup';
+  position: number;
+  holder_public_key: string | null;
+  sealed_holder_key: ColumnType<unknown, string | null | undefined, string | null>;
+  passphrase_set_at: NullableTimestamp;
+  share_enc: string | null;
+  share_ct: string | null;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  tender_id: string;
+  company_id: string;
+  created_by: string | null;
+  status: Defaulted<'draft' | 'sealed'>;
+  lot_numbers: Defaulted<number[]>;
+  consortium: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  sealed_at: NullableTimestamp;
+  sealed_by: string | null;
+  late: boolean | null;
+  register_position: number | null;
+  receipt: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface SubmissionFilesTable {
+  id: string;
+  submission_id: string;
+  kind: 'candidature' | 'offer';
+  lot_number: number | null;
+  file_name: string;
+  blob_id: string;
+  size_bytes: number;
+  sha256: string;
+  cipher_size_bytes: number;
+  cipher_sha256: string;
+  key_enc: string;
+  key_ct: string;
+  opened_key: string | null;
+  created_at: Timestamp;
+}
+
+export interface DepositRegisterTable {
+  tender_id: string;
+  position: number;
+  submission_id: string;
+  previous_hash: string;
+  entry_hash: string;
+  content: ColumnType<unknown, string, string>;
+  recorded_at: Timestamp;
+}
+
+export interface BackupCopyDeclarationsTable {
+  id: string;
+  tender_id: string;
+  company_id: string;
+  declared_by: string | null;
+  medium: string;
+  declared_at: Timestamp;
+}
+
+export interface OpeningSessionsTable {
+  id: string;
+  tender_id: string;
+  started_by: string | null;
+  started_at: Timestamp;
+  expires_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface OpeningSessionSharesTable {
+  session_id: string;
+  holder_id: string;
+  sealed_share: string;
+  given_at: Timestamp;
+}
+
+export interface OpeningReportsTable {
+  tender_id: string;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  holder_ids: string[];
+  report: ColumnType<unknown, string, string>;
 }

@@ -8,6 +8,7 @@ import { canTransition, transition } from '../domain/lifecycle.js';
 import { publicationProblems } from '../domain/readiness.js';
 import { canManageTender } from '../policies.js';
 import { scheduleClosing } from './closingJobs.js';
+import { runPublicationChecks } from './publicationChecks.js';
 import { criteriaOf, documentsOfVersion, lotsOf, type TenderRow, tenderById, tenderHeadByReference } from './repo.js';
 
 /** What blocks the publication of a draft (catalogue keys), empty when it can be published. */
@@ -17,7 +18,8 @@ export async function problemsBeforePublication(db: DbOrTrx, tender: TenderRow, 
     criteriaOf(db, tender.id),
     documentsOfVersion(db, tender.id, tender.dce_version),
   ]);
-  return publicationProblems(tender, lots, criteria, documents.length, now);
+  const own: string[] = publicationProblems(tender, lots, criteria, documents.length, now);
+  return [...own, ...(await runPublicationChecks(db, tender))];
 }
 
 /**
