@@ -32,6 +32,8 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  COMPANY_REGISTRY_URL: z.url().optional(),
+  COMPANY_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(4000),
 });
 
 export type Config = {
@@ -58,6 +60,12 @@ export type Config = {
   secureCookies: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /**
+   * base URL of a company search service speaking the API of recherche-entreprises.api.gouv.fr
+   * (`/search?q=<siret>`); without it the embedded registry extract is used
+   */
+  companyRegistryUrl: string | undefined;
+  companyRegistryTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +99,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicUrl.startsWith('https://'),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    companyRegistryUrl: e.COMPANY_REGISTRY_URL?.replace(/\/$/, ''),
+    companyRegistryTimeoutMs: e.COMPANY_REGISTRY_TIMEOUT_MS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
+import { registryMessages } from '../modules/company-registry/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
@@ -23,6 +24,7 @@ export const catalogue = {
   ...tendersMessages,
   ...searchMessages,
   ...watchlistMessages,
+  ...registryMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;
