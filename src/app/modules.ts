@@ -8,6 +8,7 @@ import { organisationsRoutes } from '../modules/organisations/index.js';
 import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import { tendersRoutes } from '../modules/tenders/index.js';
+import { vaultRoutes } from '../modules/vault/index.js';
 import { watchlistRoutes } from '../modules/watchlist/index.js';
 import type { Principal } from '../platform/http/principal.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -25,6 +26,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await searchRoutes(app, rt);
   await watchlistRoutes(app, rt);
   await companyRegistryRoutes(app, rt);
+  await vaultRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -6,6 +6,7 @@ import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
 import { searchMessages } from '../modules/search/messages.js';
 import { tendersMessages } from '../modules/tenders/messages.js';
+import { vaultMessages } from '../modules/vault/messages.js';
 import { watchlistMessages } from '../modules/watchlist/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
 import { webMessages } from './messages.js';
@@ -25,6 +26,7 @@ export const catalogue = {
   ...searchMessages,
   ...watchlistMessages,
   ...registryMessages,
+  ...vaultMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;
