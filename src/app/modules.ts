@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { companyRegistryRoutes } from '../modules/company-registry/index.js';
+import { directoryRoutes } from '../modules/directory/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
@@ -27,6 +28,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await watchlistRoutes(app, rt);
   await companyRegistryRoutes(app, rt);
   await vaultRoutes(app, rt);
+  await directoryRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -1,6 +1,7 @@
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { registryMessages } from '../modules/company-registry/messages.js';
+import { directoryMessages } from '../modules/directory/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
@@ -27,6 +28,7 @@ export const catalogue = {
   ...watchlistMessages,
   ...registryMessages,
   ...vaultMessages,
+  ...directoryMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -118,7 +118,7 @@ export async function vaultRoutes(app: FastifyInstance, rt: Runtime): Promise<vo
       const form = parseForm(uploadFields, req.body);
       const body = (req.body ?? {}) as Record<string, string>;
       const values = { type: body.type ?? '', title: body.title ?? '', valid_until: body.valid_until ?? '' };
-      if (!form.ok || !part || !part.filename) {
+      if (!form.ok || !part?.filename) {
         drainUpload(req);
         const errors = form.ok ? [] : form.errors;
         if (!part?.filename) errors.push({ field: 'file', message: 'vault.error.file_required' });
