@@ -6,6 +6,7 @@ import { directoryRoutes } from '../modules/directory/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
+import { partneringRoutes } from '../modules/partnering/index.js';
 import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import { tendersRoutes } from '../modules/tenders/index.js';
@@ -29,6 +30,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await companyRegistryRoutes(app, rt);
   await vaultRoutes(app, rt);
   await directoryRoutes(app, rt);
+  await partneringRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -5,6 +5,7 @@ import { directoryMessages } from '../modules/directory/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
+import { partneringMessages } from '../modules/partnering/messages.js';
 import { searchMessages } from '../modules/search/messages.js';
 import { tendersMessages } from '../modules/tenders/messages.js';
 import { vaultMessages } from '../modules/vault/messages.js';
@@ -29,6 +30,7 @@ export const catalogue = {
   ...registryMessages,
   ...vaultMessages,
   ...directoryMessages,
+  ...partneringMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;
