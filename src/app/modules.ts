@@ -5,6 +5,7 @@ import { companyRegistryRoutes } from '../modules/company-registry/index.js';
 import { directoryRoutes } from '../modules/directory/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
+import { intentionsRoutes } from '../modules/intentions/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { partneringRoutes } from '../modules/partnering/index.js';
 import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
@@ -31,6 +32,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await vaultRoutes(app, rt);
   await directoryRoutes(app, rt);
   await partneringRoutes(app, rt);
+  await intentionsRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -4,6 +4,7 @@ import { registryMessages } from '../modules/company-registry/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
+import { intentionsMessages } from '../modules/intentions/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
 import { partneringMessages } from '../modules/partnering/messages.js';
 import { searchMessages } from '../modules/search/messages.js';
@@ -31,6 +32,7 @@ export const catalogue = {
   ...vaultMessages,
   ...directoryMessages,
   ...partneringMessages,
+  ...intentionsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;
