@@ -3,6 +3,7 @@ import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { companyRegistryRoutes } from '../modules/company-registry/index.js';
 import { directoryRoutes } from '../modules/directory/index.js';
+import { dumeRoutes } from '../modules/dume/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { intentionsRoutes } from '../modules/intentions/index.js';
@@ -33,6 +34,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await directoryRoutes(app, rt);
   await partneringRoutes(app, rt);
   await intentionsRoutes(app, rt);
+  await dumeRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

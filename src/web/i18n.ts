@@ -2,6 +2,7 @@ import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { registryMessages } from '../modules/company-registry/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
+import { dumeMessages } from '../modules/dume/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { intentionsMessages } from '../modules/intentions/messages.js';
@@ -33,6 +34,7 @@ export const catalogue = {
   ...directoryMessages,
   ...partneringMessages,
   ...intentionsMessages,
+  ...dumeMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

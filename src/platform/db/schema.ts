@@ -456,6 +456,14 @@ export interface IntentionInterestsTable {
   note: Defaulted<string>;
   created_at: Timestamp;
 }
+export interface DumeResponsesTable {
+  tender_id: string;
+  company_id: string;
+  /** ESPD criterion property id → indicator answer */
+  answers: ColumnType<Record<string, boolean>, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
 
 export interface Database {
   organisations: OrganisationsTable;
@@ -492,4 +500,5 @@ export interface Database {
   purchase_intentions: PurchaseIntentionsTable;
   intention_targets: IntentionTargetsTable;
   intention_interests: IntentionInterestsTable;
+  dume_responses: DumeResponsesTable;
 }

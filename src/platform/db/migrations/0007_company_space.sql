@@ -106,3 +106,14 @@ CREATE TABLE intention_interests (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (intention_id, company_id)
 );
+
+-- ESPD (DUME) responses: a company's answers for a tender, keyed by the criterion property they
+-- answer (the ESPD's ValidatedCriterionPropertyID), exported as ESPD XML and PDF on demand.
+CREATE TABLE dume_responses (
+  tender_id uuid NOT NULL REFERENCES tenders (id) ON DELETE CASCADE,
+  company_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+  answers jsonb NOT NULL DEFAULT '{}',
+  updated_by uuid REFERENCES users (id) ON DELETE SET NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tender_id, company_id)
+);
