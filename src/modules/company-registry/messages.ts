@@ -101,5 +101,9 @@ export const registryMessages = {
     fr: 'Saisissez au plus 20 codes CPV de 8 chiffres.',
     en: 'Enter at most 20 CPV codes of 8 digits.',
   },
+  'registry.profile.directory': {
+    fr: 'Présence dans l’annuaire des fournisseurs',
+    en: 'Listing in the supplier directory',
+  },
   'registry.nav': { fr: 'Profil de l’entreprise', en: 'Company profile' },
 } as const;

@@ -165,6 +165,9 @@ export function ProfilePage({
         </fieldset>
         {canEdit ? <button type="submit">{t('registry.profile.save')}</button> : null}
       </Form>
+      <p>
+        <a href="/mon-espace/entreprise/annuaire">{t('registry.profile.directory')}</a>
+      </p>
     </Layout>
   );
 }

@@ -32,6 +32,11 @@ export function SignUpPage({
     <Layout ctx={ctx} title={t('organisations.signup.title')}>
       <h1>{t('organisations.signup.title')}</h1>
       <p>{t('organisations.signup.intro')}</p>
+      {values.siret ? null : (
+        <p>
+          <a href="/inscription/siret">{t('registry.start.title')}</a>
+        </p>
+      )}
       {notice ? (
         <p class="alert alert-info" role="status">
           {notice}
