@@ -1,13 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
+import { companyRegistryRoutes } from '../modules/company-registry/index.js';
+import { directoryRoutes } from '../modules/directory/index.js';
+import { dumeRoutes } from '../modules/dume/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
+import { intentionsRoutes } from '../modules/intentions/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
+import { partneringRoutes } from '../modules/partnering/index.js';
 import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
 import { siteRoutes } from '../modules/site/index.js';
 import { submissionsRoutes } from '../modules/submissions/index.js';
 import { tendersRoutes } from '../modules/tenders/index.js';
+import { vaultRoutes } from '../modules/vault/index.js';
 import { watchlistRoutes } from '../modules/watchlist/index.js';
 import type { Principal } from '../platform/http/principal.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -25,6 +31,12 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await searchRoutes(app, rt);
   await watchlistRoutes(app, rt);
   await submissionsRoutes(app, rt);
+  await companyRegistryRoutes(app, rt);
+  await vaultRoutes(app, rt);
+  await directoryRoutes(app, rt);
+  await partneringRoutes(app, rt);
+  await intentionsRoutes(app, rt);
+  await dumeRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

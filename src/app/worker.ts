@@ -1,5 +1,6 @@
 import { searchSubscribers } from '../modules/search/index.js';
 import { startTenderClosingWorker } from '../modules/tenders/index.js';
+import { startVaultReminderWorker } from '../modules/vault/index.js';
 import { startEventDispatcher } from '../platform/events/outbox.js';
 import { queues } from '../platform/jobs/queue.js';
 import { deliverMail } from '../platform/mail/outbox.js';
@@ -27,6 +28,7 @@ export async function startWorker(rt: Runtime): Promise<void> {
     },
   );
   await startTenderClosingWorker(rt);
+  await startVaultReminderWorker(rt);
   // domain events (outbox) to the modules that subscribe to them; stopped before the runtime closes
   const dispatcher = await startEventDispatcher({
     db: rt.db,

@@ -34,6 +34,8 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SEARCH_MEMORY_INDEX: booleanFlag.optional(),
   HALLE_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  COMPANY_REGISTRY_URL: z.url().optional(),
+  COMPANY_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(4000),
 });
 
 export type Config = {
@@ -64,6 +66,12 @@ export type Config = {
   searchMemoryIndex: boolean;
   /** PEM file of the platform's Ed25519 receipt-signing key: generated there at first use when absent; every web process must see the same file */
   signingKeyFile: string;
+  /**
+   * base URL of a company search service speaking the API of recherche-entreprises.api.gouv.fr
+   * (`/search?q=<siret>`); without it the embedded registry extract is used
+   */
+  companyRegistryUrl: string | undefined;
+  companyRegistryTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -99,6 +107,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     searchMemoryIndex: e.SEARCH_MEMORY_INDEX ?? e.NODE_ENV !== 'test',
     signingKeyFile: path.resolve(e.HALLE_SIGNING_KEY_FILE ?? path.join(e.HALLE_DATA_DIR, 'signing-key.pem')),
+    companyRegistryUrl: e.COMPANY_REGISTRY_URL?.replace(/\/$/, ''),
+    companyRegistryTimeoutMs: e.COMPANY_REGISTRY_TIMEOUT_MS,
   };
 }
 

@@ -1,11 +1,17 @@
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
+import { registryMessages } from '../modules/company-registry/messages.js';
+import { directoryMessages } from '../modules/directory/messages.js';
+import { dumeMessages } from '../modules/dume/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
+import { intentionsMessages } from '../modules/intentions/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
+import { partneringMessages } from '../modules/partnering/messages.js';
 import { searchMessages } from '../modules/search/messages.js';
 import { submissionsMessages } from '../modules/submissions/messages.js';
 import { tendersMessages } from '../modules/tenders/messages.js';
+import { vaultMessages } from '../modules/vault/messages.js';
 import { watchlistMessages } from '../modules/watchlist/messages.js';
 import { createTranslator, type Locale, type Translate } from '../platform/i18n/translator.js';
 import { webMessages } from './messages.js';
@@ -25,6 +31,12 @@ export const catalogue = {
   ...searchMessages,
   ...watchlistMessages,
   ...submissionsMessages,
+  ...registryMessages,
+  ...vaultMessages,
+  ...directoryMessages,
+  ...partneringMessages,
+  ...intentionsMessages,
+  ...dumeMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

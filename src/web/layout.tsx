@@ -31,6 +31,16 @@ function navigationFor(ctx: PageContext): NavLink[] {
     if (membership && (membership.role === 'platform_operator' || membership.role === 'platform_admin')) {
       links.push({ href: '/administration', label: 'layout.nav.admin' });
     }
+    // company space (profile, vault, purchase intentions) and buyers' sourcing
+    if (membership?.organisationKind === 'company') {
+      links.push({ href: '/mon-espace/entreprise', label: 'registry.nav' });
+      links.push({ href: '/mon-espace/coffre-fort', label: 'vault.nav' });
+      links.push({ href: '/intentions', label: 'intentions.nav' });
+    }
+    if (membership?.organisationKind === 'buyer') {
+      links.push({ href: '/annuaire', label: 'directory.nav' });
+      links.push({ href: '/mon-espace/intentions', label: 'intentions.nav' });
+    }
   }
   return links;
 }

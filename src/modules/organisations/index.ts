@@ -16,3 +16,4 @@ export {
   nafSubclasses,
 } from './reference.js';
 export { organisationsRoutes } from './routes.js';
+export { SignUpPage } from './views/SignUpPage.js';

@@ -1,5 +1,6 @@
 /** Tenders (consultations): drafting, documents, publication, corrigenda, questions, registers. */
 export { type TenderEvent, transition } from './domain/lifecycle.js';
+export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
 export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
 export { startTenderClosingWorker } from './publication/closingJobs.js';

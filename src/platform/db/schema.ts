@@ -375,6 +375,103 @@ export interface WatchlistCalendarTokensTable {
   created_at: Timestamp;
 }
 
+// ---- company space (migration 0007) ----
+export type RegistrySource = 'embedded' | 'http' | 'manual';
+export interface CompanyProfilesTable {
+  organisation_id: string;
+  address: Defaulted<string>;
+  postal_code: Defaulted<string>;
+  head_office: Defaulted<boolean>;
+  description: Defaulted<string>;
+  keywords: Defaulted<string>;
+  cpv_codes: Defaulted<string[]>;
+  source: Defaulted<RegistrySource>;
+  in_directory: Defaulted<boolean>;
+  updated_at: Timestamp;
+}
+export type VaultDocumentType = 'kbis' | 'urssaf' | 'tax' | 'insurance' | 'reference' | 'certification' | 'other';
+export interface VaultDocumentsTable {
+  id: string;
+  organisation_id: string;
+  blob_id: string;
+  document_type: VaultDocumentType;
+  title: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** a date (YYYY-MM-DD) */
+  valid_until: string | null;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+  reminder_sent_at: NullableTimestamp;
+}
+export interface DirectorySelectionsTable {
+  id: string;
+  buyer_id: string;
+  name: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface DirectorySelectionCompaniesTable {
+  selection_id: string;
+  company_id: string;
+  added_at: Timestamp;
+}
+export type PartneringRole = 'lead' | 'cocontractor' | 'subcontractor';
+export interface PartneringEntriesTable {
+  tender_id: string;
+  company_id: string;
+  role: PartneringRole;
+  note: Defaulted<string>;
+  skills: Defaulted<string>;
+  declared_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PartneringContactsTable {
+  id: string;
+  tender_id: string;
+  from_company_id: string;
+  to_company_id: string;
+  sent_by: string | null;
+  message: string;
+  created_at: Timestamp;
+}
+export interface PurchaseIntentionsTable {
+  id: string;
+  buyer_id: string;
+  title: string;
+  description: Defaulted<string>;
+  cpv_code: string;
+  estimated_value_cents: number | null;
+  /** a date (YYYY-MM-DD) */
+  expected_on: string;
+  status: Defaulted<'published' | 'converted'>;
+  tender_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface IntentionTargetsTable {
+  intention_id: string;
+  company_id: string;
+}
+export interface IntentionInterestsTable {
+  intention_id: string;
+  company_id: string;
+  user_id: string | null;
+  note: Defaulted<string>;
+  created_at: Timestamp;
+}
+export interface DumeResponsesTable {
+  tender_id: string;
+  company_id: string;
+  /** ESPD criterion property id → indicator answer */
+  answers: ColumnType<Record<string, boolean>, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -411,6 +508,16 @@ export interface Database {
   opening_sessions: OpeningSessionsTable;
   opening_session_shares: OpeningSessionSharesTable;
   opening_reports: OpeningReportsTable;
+  company_profiles: CompanyProfilesTable;
+  vault_documents: VaultDocumentsTable;
+  directory_selections: DirectorySelectionsTable;
+  directory_selection_companies: DirectorySelectionCompaniesTable;
+  partnering_entries: PartneringEntriesTable;
+  partnering_contacts: PartneringContactsTable;
+  purchase_intentions: PurchaseIntentionsTable;
+  intention_targets: IntentionTargetsTable;
+  intention_interests: IntentionInterestsTable;
+  dume_responses: DumeResponsesTable;
 }
 
 // ---- submissions (migration 0006) ----

@@ -18,10 +18,13 @@ export function SignUpPage({
   ctx,
   errors = [],
   values = {},
+  notice,
 }: {
   ctx: PageContext;
   errors?: FieldError[];
   values?: FormValues;
+  /** what the company registry said, when the form was filled in from a SIRET */
+  notice?: string | undefined;
 }) {
   const { t } = ctx;
   const choose = { value: '', label: t('organisations.signup.choose') };
@@ -29,6 +32,16 @@ export function SignUpPage({
     <Layout ctx={ctx} title={t('organisations.signup.title')}>
       <h1>{t('organisations.signup.title')}</h1>
       <p>{t('organisations.signup.intro')}</p>
+      {values.siret ? null : (
+        <p>
+          <a href="/inscription/siret">{t('registry.start.title')}</a>
+        </p>
+      )}
+      {notice ? (
+        <p class="alert alert-info" role="status">
+          {notice}
+        </p>
+      ) : null}
       <ErrorSummary ctx={ctx} errors={errors} />
       <Form ctx={ctx} action="/inscription">
         <fieldset>

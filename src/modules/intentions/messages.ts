@@ -1,0 +1,101 @@
+/** Strings of purchase intentions (an upcoming, non-binding need). */
+export const intentionsMessages = {
+  'intentions.nav': { fr: 'Intentions d’achat', en: 'Purchase intentions' },
+  'intentions.buyer.title': { fr: 'Mes intentions d’achat', en: 'My purchase intentions' },
+  'intentions.buyer.intro': {
+    fr: 'Annoncez un besoin à venir, sans engagement : les entreprises ciblées sont prévenues et peuvent manifester leur intérêt. Transformez ensuite l’intention en consultation en un clic.',
+    en: 'Announce an upcoming need, without commitment: the targeted companies are told and can express interest. Then turn the intention into a tender in one click.',
+  },
+  'intentions.buyer.new': { fr: 'Publier une intention d’achat', en: 'Publish a purchase intention' },
+  'intentions.buyer.empty': { fr: 'Aucune intention d’achat publiée.', en: 'No purchase intention published.' },
+  'intentions.new.title': { fr: 'Nouvelle intention d’achat', en: 'New purchase intention' },
+  'intentions.new.nonbinding': {
+    fr: 'Une intention d’achat n’engage pas l’acheteur : elle annonce un besoin pour préparer le marché.',
+    en: 'A purchase intention does not bind the buyer: it announces a need to prepare the market.',
+  },
+  'intentions.field.title': { fr: 'Objet du besoin', en: 'Subject of the need' },
+  'intentions.field.description': { fr: 'Description', en: 'Description' },
+  'intentions.field.cpv_code': { fr: 'Code CPV principal', en: 'Main CPV code' },
+  'intentions.field.cpv_code.hint': { fr: '8 chiffres, par exemple 45210000.', en: '8 digits, e.g. 45210000.' },
+  'intentions.field.estimated_value': { fr: 'Valeur estimée (euros HT)', en: 'Estimated value (euros excl. VAT)' },
+  'intentions.field.expected_on': { fr: 'Date prévue de la consultation', en: 'Expected date of the tender' },
+  'intentions.field.selection': { fr: 'Cibler une sélection de l’annuaire', en: 'Target a directory selection' },
+  'intentions.field.selection.none': {
+    fr: 'Aucune (intention visible de toutes les entreprises)',
+    en: 'None (visible to every company)',
+  },
+  'intentions.submit': { fr: 'Publier l’intention', en: 'Publish the intention' },
+  'intentions.published': {
+    fr: 'L’intention a été publiée ; {count} entreprise(s) ciblée(s) prévenue(s).',
+    en: 'The intention was published; {count} targeted company(ies) told.',
+  },
+  'intentions.col.buyer': { fr: 'Acheteur', en: 'Buyer' },
+  'intentions.col.need': { fr: 'Besoin', en: 'Need' },
+  'intentions.col.expected': { fr: 'Date prévue', en: 'Expected date' },
+  'intentions.col.value': { fr: 'Valeur estimée', en: 'Estimated value' },
+  'intentions.col.status': { fr: 'Statut', en: 'Status' },
+  'intentions.status.published': { fr: 'Publiée', en: 'Published' },
+  'intentions.status.converted': {
+    fr: 'Transformée en consultation {reference}',
+    en: 'Turned into tender {reference}',
+  },
+  'intentions.detail.buyer': { fr: 'Acheteur : {name}', en: 'Buyer: {name}' },
+  'intentions.detail.cpv': { fr: 'Code CPV : {code}', en: 'CPV code: {code}' },
+  'intentions.detail.targets': { fr: 'Entreprises ciblées', en: 'Targeted companies' },
+  'intentions.detail.interests': { fr: 'Entreprises intéressées', en: 'Interested companies' },
+  'intentions.detail.none': { fr: 'Aucune pour le moment.', en: 'None for now.' },
+  'intentions.detail.targeted': { fr: '(ciblée)', en: '(targeted)' },
+  'intentions.convert': { fr: 'Transformer en consultation (brouillon)', en: 'Turn into a tender (draft)' },
+  'intentions.company.title': { fr: 'Intentions d’achat des acheteurs', en: 'Buyers’ purchase intentions' },
+  'intentions.company.intro': {
+    fr: 'Les besoins que les acheteurs annoncent avant de lancer leurs consultations. Manifestez votre intérêt : l’acheteur le verra.',
+    en: 'Needs buyers announce before launching their tenders. Express your interest: the buyer will see it.',
+  },
+  'intentions.company.empty': { fr: 'Aucune intention d’achat en cours.', en: 'No open purchase intention.' },
+  'intentions.interest.field': { fr: 'Message à l’acheteur (facultatif)', en: 'Note to the buyer (optional)' },
+  'intentions.interest.submit': { fr: 'Je suis intéressé', en: 'I am interested' },
+  'intentions.interest.done': {
+    fr: 'L’acheteur sait que votre entreprise est intéressée.',
+    en: 'The buyer knows your company is interested.',
+  },
+  'intentions.error.title': {
+    fr: 'Décrivez le besoin en une ligne (300 caractères au plus).',
+    en: 'Describe the need in one line (300 characters at most).',
+  },
+  'intentions.error.description': {
+    fr: 'La description ne peut dépasser 4 000 caractères.',
+    en: 'The description cannot exceed 4,000 characters.',
+  },
+  'intentions.error.cpv': { fr: 'Le code CPV comporte 8 chiffres.', en: 'The CPV code has 8 digits.' },
+  'intentions.error.value': {
+    fr: 'Saisissez un montant en euros, par exemple 150000.',
+    en: 'Enter an amount in euros, e.g. 150000.',
+  },
+  'intentions.error.date': { fr: 'Saisissez une date valide.', en: 'Enter a valid date.' },
+  'intentions.error.selection': { fr: 'Cette sélection n’existe pas.', en: 'This selection does not exist.' },
+  'intentions.error.note': {
+    fr: 'Le message ne peut dépasser 2 000 caractères.',
+    en: 'The note cannot exceed 2,000 characters.',
+  },
+  'intentions.error.closed': { fr: 'Cette intention d’achat est close.', en: 'This purchase intention is closed.' },
+  'intentions.error.converted': {
+    fr: 'Cette intention a déjà été transformée en consultation.',
+    en: 'This intention was already turned into a tender.',
+  },
+  'intentions.mail.subject': {
+    fr: '{buyer} annonce un besoin qui pourrait vous intéresser',
+    en: '{buyer} announces a need that may interest you',
+  },
+  'intentions.mail.text': {
+    fr: 'Bonjour,\n\n{buyer} prévoit une consultation : « {title} », vers le {date}. Cette intention d’achat n’engage pas l’acheteur.\n\nManifestez votre intérêt : {url}',
+    en: 'Hello,\n\n{buyer} plans a tender: “{title}”, around {date}. This purchase intention does not bind the buyer.\n\nExpress your interest: {url}',
+  },
+  'intentions.interest.mail.subject': {
+    fr: '{company} est intéressée par votre intention d’achat',
+    en: '{company} is interested in your purchase intention',
+  },
+  'intentions.interest.mail.text': {
+    fr: 'Bonjour,\n\nL’entreprise {company} est intéressée par votre intention d’achat « {title} ».\n\nMessage : {note}\n\n{url}',
+    en: 'Hello,\n\n{company} is interested in your purchase intention “{title}”.\n\nNote: {note}\n\n{url}',
+  },
+} as const;
