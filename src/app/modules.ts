@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { alertsRoutes } from '../modules/alerts/index.js';
 import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
@@ -23,6 +24,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await tendersRoutes(app, rt, tenderTextSearch);
   await searchRoutes(app, rt);
   await watchlistRoutes(app, rt);
+  await alertsRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -1,3 +1,4 @@
+import { alertsSubscribers } from '../modules/alerts/index.js';
 import { searchSubscribers } from '../modules/search/index.js';
 import { startTenderClosingWorker } from '../modules/tenders/index.js';
 import { startEventDispatcher } from '../platform/events/outbox.js';
@@ -32,7 +33,10 @@ export async function startWorker(rt: Runtime): Promise<void> {
     db: rt.db,
     pool: rt.database.pool,
     engine: rt.database.engine,
-    subscribers: [...searchSubscribers],
+    subscribers: [
+      ...searchSubscribers,
+      ...alertsSubscribers({ jobs: rt.jobs, publicUrl: rt.config.publicUrl, signingSecret: rt.signingSecret }),
+    ],
     logger: rt.logger,
   });
   const close = rt.close;

@@ -1,3 +1,4 @@
+import { alertsMessages } from '../modules/alerts/messages.js';
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
@@ -23,6 +24,7 @@ export const catalogue = {
   ...tendersMessages,
   ...searchMessages,
   ...watchlistMessages,
+  ...alertsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,4 +1,6 @@
 /** Tenders (consultations): drafting, documents, publication, corrigenda, questions, registers. */
+
+export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
 export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
