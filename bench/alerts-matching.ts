@@ -52,7 +52,6 @@ function wordsOf(t: GeneratedTender): string[] {
 }
 
 const departments = ['75', '77', '78', '91', '92', '93', '94', '95'];
-const categories = ['works', 'goods', 'services'];
 const procedures = ['adapted', 'open', 'restricted'];
 
 interface AlertSpec {
