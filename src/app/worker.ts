@@ -1,4 +1,4 @@
-import { alertsSubscribers } from '../modules/alerts/index.js';
+import { alertsSubscribers, startAlertsDigestWorker } from '../modules/alerts/index.js';
 import { searchSubscribers } from '../modules/search/index.js';
 import { startTenderClosingWorker } from '../modules/tenders/index.js';
 import { startEventDispatcher } from '../platform/events/outbox.js';
@@ -28,6 +28,7 @@ export async function startWorker(rt: Runtime): Promise<void> {
     },
   );
   await startTenderClosingWorker(rt);
+  await startAlertsDigestWorker(rt);
   // domain events (outbox) to the modules that subscribe to them; stopped before the runtime closes
   const dispatcher = await startEventDispatcher({
     db: rt.db,

@@ -32,6 +32,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  ALERTS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = {
@@ -58,6 +59,8 @@ export type Config = {
   secureCookies: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** hour of the day (Europe/Paris) at which daily alert digests go out */
+  alertsDigestHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicUrl.startsWith('https://'),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    alertsDigestHour: e.ALERTS_DIGEST_HOUR,
   };
 }
 

@@ -8,3 +8,4 @@ export { alertsSubscribers, matchableTender } from './events.js';
 export { type AlertMatch, type MatchableDocument, matchDocument } from './matchDocument.js';
 export { alertsMessages } from './messages.js';
 export { alertsRoutes } from './routes.js';
+export { sendDigests, startAlertsDigestWorker } from './sendDigests.js';

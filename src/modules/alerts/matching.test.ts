@@ -5,11 +5,13 @@ import { createTestRuntime } from '../../../test/support/runtime.js';
 import { createTender } from '../../../test/support/tenders.js';
 import { AppError } from '../../platform/errors.js';
 import { dispatchPendingEvents, recordEvent } from '../../platform/events/outbox.js';
+import { uuidv7 } from '../../platform/ids.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { changeAlert } from './changeAlert.js';
 import { createAlert } from './createAlert.js';
 import { alertsSubscribers } from './events.js';
 import type { AlertOwner } from './policies.js';
+import { sendDigests } from './sendDigests.js';
 
 let rt: Runtime;
 let buyerId: string;
@@ -170,6 +172,102 @@ describe('matching published tenders against alerts', () => {
       SELECT keywords_query::text AS q, match_keys AS keys FROM alerts WHERE id = ${id}::uuid`.execute(rt.db);
     expect(row.rows[0]?.q).toBe("'nettoyag' & 'local'");
     expect(row.rows[0]?.keys).toEqual(['w:nettoyag']);
+  });
+});
+
+describe('corrigenda and answers for followed tenders', () => {
+  it('tell watchers (in-app and mail) and retrievers (in-app; the tenders module mails them), once each', async () => {
+    const watcher = await person();
+    const retriever = await person();
+    const tender = await publish({ buyerId, title: 'Travaux de chauffage du conservatoire' });
+    await rt.db
+      .insertInto('watchlist_entries')
+      .values({ user_id: watcher.userId, tender_id: tender.id, company_id: companyId })
+      .execute();
+    await rt.db
+      .insertInto('retrievals')
+      .values({
+        id: uuidv7(),
+        tender_id: tender.id,
+        dce_version: 1,
+        user_id: retriever.userId,
+        organisation_id: companyId,
+      })
+      .execute();
+    for (const [type, number] of [
+      ['tender.amended', 1],
+      ['tender.answered', 3],
+      ['tender.amended', 1],
+    ] as const) {
+      await rt.db.transaction().execute((trx) => recordEvent(trx, type, { id: tender.id, number }));
+    }
+    await dispatchPendingEvents(rt.db, subscribers());
+    const rows = await rt.db
+      .selectFrom('notifications')
+      .select(['user_id', 'kind', 'discriminator', 'delivery', 'mail_id'])
+      .where('tender_id', '=', tender.id)
+      .orderBy('kind')
+      .execute();
+    const of = (userId: string) =>
+      rows.filter((r) => r.user_id === userId).map((r) => `${r.kind}:${r.discriminator}:${r.delivery}`);
+    expect(of(watcher.userId)).toEqual(['answer:3:immediate', 'corrigendum:1:immediate']);
+    expect(of(retriever.userId)).toEqual(['answer:3:none', 'corrigendum:1:none']);
+    expect(rows.filter((r) => r.user_id === watcher.userId).every((r) => r.mail_id !== null)).toBe(true);
+    const mails = await rt.db
+      .selectFrom('outbox_mails')
+      .select(['subject', 'template'])
+      .where(
+        'id',
+        'in',
+        rows.filter((r) => r.user_id === watcher.userId).map((r) => r.mail_id as string),
+      )
+      .orderBy('template')
+      .execute();
+    expect(mails).toEqual([
+      { template: 'alerts.answer', subject: `Nouvelle réponse publiée pour la consultation ${tender.reference}` },
+      { template: 'alerts.corrigendum', subject: `Rectificatif publié pour la consultation ${tender.reference}` },
+    ]);
+  });
+});
+
+describe('the daily digest', () => {
+  it("groups a person's waiting matches in one mail, once", async () => {
+    const owner = await person();
+    await alert(owner, 'q=mobilier', 'daily');
+    const a = await publish({ buyerId, title: 'Fourniture de mobilier scolaire' });
+    const b = await publish({ buyerId, title: 'Mobilier de bureau pour la mairie' });
+    const before = await sendDigests(rt);
+    expect(before.mails).toBeGreaterThanOrEqual(1);
+    const user = await rt.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', owner.userId)
+      .executeTakeFirstOrThrow();
+    const mails = await rt.db
+      .selectFrom('outbox_mails')
+      .selectAll()
+      .where('to_address', '=', user.email)
+      .where('template', '=', 'alerts.digest')
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toBe('Vos alertes du jour : 2 consultation(s)');
+    expect(mails[0]?.text_body).toContain(a.reference);
+    expect(mails[0]?.text_body).toContain(b.reference);
+    const rows = await rt.db
+      .selectFrom('notifications')
+      .select('digested_at')
+      .where('user_id', '=', owner.userId)
+      .execute();
+    expect(rows.every((r) => r.digested_at instanceof Date)).toBe(true);
+    // a second run finds nothing left to send
+    await sendDigests(rt);
+    const again = await rt.db
+      .selectFrom('outbox_mails')
+      .select('id')
+      .where('to_address', '=', user.email)
+      .where('template', '=', 'alerts.digest')
+      .execute();
+    expect(again).toHaveLength(1);
   });
 });
 

@@ -60,7 +60,7 @@ async function insertNotification(trx: Trx, n: NewNotification): Promise<string 
 }
 
 /** Mail only to an active account with a verified address the SMTP peer has not refused. */
-async function mailableRecipient(trx: Trx, userId: string): Promise<Recipient | null> {
+export async function mailableRecipient(trx: Trx, userId: string): Promise<Recipient | null> {
   const user = await trx
     .selectFrom('users')
     .select(['email', 'name', 'locale', 'email_verified_at', 'disabled_at'])

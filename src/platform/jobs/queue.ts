@@ -8,6 +8,7 @@ export const queues = {
   deliverMail: 'mail.deliver',
   closeTender: 'tender.close',
   sweepTenderClosing: 'tender.close.sweep',
+  alertsDigest: 'alerts.digest',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -28,7 +29,7 @@ export async function startJobQueue(pool: pg.Pool): Promise<JobQueue> {
   await boss.start();
   for (const name of Object.values(queues)) {
     // 'short': at most one waiting job per singleton key, so a job that re-sends itself stays single
-    const policy = name === queues.sweepTenderClosing ? 'short' : 'standard';
+    const policy = name === queues.sweepTenderClosing || name === queues.alertsDigest ? 'short' : 'standard';
     await boss.createQueue(name, { name, policy, retryLimit: 10, retryDelay: 20, retryBackoff: true });
   }
   return boss;
