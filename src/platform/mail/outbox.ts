@@ -120,3 +120,27 @@ export async function isAddressFlagged(db: DbOrTrx, address: string): Promise<bo
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Mails still pending whose delivery job is gone or stuck (a worker killed while holding its batch
+ * leaves the jobs active until pg-boss expires them, 15 minutes later): a new job for each. A second
+ * job for a mail is harmless, since `deliverMail` sends only a pending row under its lock.
+ */
+export async function requeueStalledMails(
+  db: Db,
+  jobs: JobQueue,
+  options: { stalledSeconds?: number; limit?: number } = {},
+): Promise<number> {
+  const stalled = options.stalledSeconds ?? 300;
+  const result = await sql<{ id: string }>`
+    SELECT m.id FROM outbox_mails m
+    WHERE m.status = 'pending' AND m.created_at < now() - make_interval(secs => ${stalled})
+      AND NOT EXISTS (
+        SELECT 1 FROM pgboss.job j
+        WHERE j.name = ${queues.deliverMail} AND j.data->>'mailId' = m.id::text
+          AND (j.state IN ('created', 'retry')
+            OR (j.state = 'active' AND j.started_on > now() - make_interval(secs => ${stalled}))))
+    ORDER BY m.created_at LIMIT ${options.limit ?? 500}`.execute(db);
+  for (const { id } of result.rows) await jobs.send(queues.deliverMail, { mailId: id });
+  return result.rows.length;
+}
