@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { alertsRoutes } from '../modules/alerts/index.js';
 import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { companyRegistryRoutes } from '../modules/company-registry/index.js';
@@ -37,6 +38,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await partneringRoutes(app, rt);
   await intentionsRoutes(app, rt);
   await dumeRoutes(app, rt);
+  await alertsRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

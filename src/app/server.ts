@@ -168,6 +168,8 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
   // The API authenticates by bearer token only, never by cookie, so it needs no CSRF token.
   app.addHook('preValidation', async (req) => {
     if (!unsafeMethods.has(req.method) || isApi(req)) return;
+    // a route authenticated by its own signed link (one-click unsubscribe, RFC 8058) has no session to protect
+    if (req.routeOptions.config.signedLink === true) return;
     const body = req.body as Record<string, unknown> | undefined;
     const token = body?.[csrfFieldName] ?? req.headers['x-csrf-token'];
     if (!isValidCsrfToken(rt.signingSecret, req.cookies[csrfCookieName], token)) {

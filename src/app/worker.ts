@@ -1,9 +1,10 @@
+import { alertsSubscribers, startAlertsDigestWorker } from '../modules/alerts/index.js';
 import { searchSubscribers } from '../modules/search/index.js';
 import { startTenderClosingWorker } from '../modules/tenders/index.js';
 import { startVaultReminderWorker } from '../modules/vault/index.js';
 import { startEventDispatcher } from '../platform/events/outbox.js';
 import { queues } from '../platform/jobs/queue.js';
-import { deliverMail } from '../platform/mail/outbox.js';
+import { deliverMail, requeueStalledMails } from '../platform/mail/outbox.js';
 import type { Runtime } from '../platform/runtime.js';
 
 /** Every job handler of the platform, registered in the worker role. */
@@ -29,16 +30,28 @@ export async function startWorker(rt: Runtime): Promise<void> {
   );
   await startTenderClosingWorker(rt);
   await startVaultReminderWorker(rt);
+  await startAlertsDigestWorker(rt);
   // domain events (outbox) to the modules that subscribe to them; stopped before the runtime closes
   const dispatcher = await startEventDispatcher({
     db: rt.db,
     pool: rt.database.pool,
     engine: rt.database.engine,
-    subscribers: [...searchSubscribers],
+    subscribers: [
+      ...searchSubscribers,
+      ...alertsSubscribers({ jobs: rt.jobs, publicUrl: rt.config.publicUrl, signingSecret: rt.signingSecret }),
+    ],
     logger: rt.logger,
   });
+  // pending mails whose job died with its worker get a new one (every minute, after 5 minutes)
+  const mailSweep = setInterval(() => {
+    requeueStalledMails(rt.db, rt.jobs).catch((error: unknown) => {
+      rt.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'stalled mail sweep failed');
+    });
+  }, 60_000);
+  mailSweep.unref();
   const close = rt.close;
   rt.close = async () => {
+    clearInterval(mailSweep);
     await dispatcher.stop();
     await close();
   };

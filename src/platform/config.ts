@@ -36,6 +36,7 @@ const envSchema = z.object({
   HALLE_SIGNING_KEY_FILE: z.string().min(1).optional(),
   COMPANY_REGISTRY_URL: z.url().optional(),
   COMPANY_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(4000),
+  ALERTS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = {
@@ -72,6 +73,8 @@ export type Config = {
    */
   companyRegistryUrl: string | undefined;
   companyRegistryTimeoutMs: number;
+  /** hour of the day (Europe/Paris) at which daily alert digests go out */
+  alertsDigestHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -109,6 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     signingKeyFile: path.resolve(e.HALLE_SIGNING_KEY_FILE ?? path.join(e.HALLE_DATA_DIR, 'signing-key.pem')),
     companyRegistryUrl: e.COMPANY_REGISTRY_URL?.replace(/\/$/, ''),
     companyRegistryTimeoutMs: e.COMPANY_REGISTRY_TIMEOUT_MS,
+    alertsDigestHour: e.ALERTS_DIGEST_HOUR,
   };
 }
 

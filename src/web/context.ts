@@ -19,4 +19,6 @@ export interface PageContext {
   principal: Principal;
   csrfToken: string;
   path: string;
+  /** unread notifications of the signed-in person (header badge), when counted */
+  unreadNotifications?: number | undefined;
 }

@@ -1,3 +1,4 @@
+import { alertsMessages } from '../modules/alerts/messages.js';
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { registryMessages } from '../modules/company-registry/messages.js';
@@ -37,6 +38,7 @@ export const catalogue = {
   ...partneringMessages,
   ...intentionsMessages,
   ...dumeMessages,
+  ...alertsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -24,7 +24,9 @@ function navigationFor(ctx: PageContext): NavLink[] {
     }
     if (membership?.organisationKind === 'company') {
       links.push({ href: '/mon-espace/panier', label: 'watchlist.nav' });
+      links.push({ href: '/mon-espace/alertes', label: 'alerts.nav' });
     }
+    links.push({ href: '/mon-espace/notifications', label: 'alerts.nav.notifications' });
     if (membership && (membership.role === 'company_admin' || membership.role === 'buyer_admin')) {
       links.push({ href: '/mon-espace/organisation', label: 'layout.nav.organisation' });
     }
@@ -108,6 +110,7 @@ export function Layout({
         <meta name="description" content={t('site.tagline')} />
         <link rel="stylesheet" href="/static/halle.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        {ctx.principal.kind === 'session' ? <script src="/static/notifications.js" defer /> : null}
       </head>
       <body>
         <a class="skip-link" href="#contenu">
@@ -139,6 +142,19 @@ export function Layout({
                 <li key={l.href}>
                   <a href={l.href} aria-current={ctx.path === l.href ? 'page' : undefined}>
                     {t(l.label)}
+                    {l.href === '/mon-espace/notifications' ? (
+                      <>
+                        {' '}
+                        <span
+                          class="badge"
+                          id="notifications-badge"
+                          hidden={!ctx.unreadNotifications}
+                          data-label={t('alerts.nav.unread', { count: '{count}' })}
+                        >
+                          {t('alerts.nav.unread', { count: ctx.unreadNotifications ?? 0 })}
+                        </span>
+                      </>
+                    ) : null}
                   </a>
                 </li>
               ))}

@@ -10,6 +10,7 @@ export function pageContext(req: FastifyRequest): PageContext {
     principal: req.principal,
     csrfToken: req.csrfToken,
     path: req.url.split('?')[0] ?? '/',
+    unreadNotifications: (req as { unreadNotifications?: number | undefined }).unreadNotifications,
   };
 }
 

@@ -104,7 +104,16 @@ export interface SearchResult {
   suggestions: string[];
 }
 
-type Dimension = 'cpv' | 'department' | 'procedure' | 'category' | 'buyer' | 'clause' | 'deadline' | 'status';
+type Dimension =
+  | 'cpv'
+  | 'department'
+  | 'procedure'
+  | 'category'
+  | 'buyer'
+  | 'clause'
+  | 'deadline'
+  | 'status'
+  | 'published';
 type Fragment = RawBuilder<unknown>;
 
 const config = sql`'french_unaccent'::regconfig`;
@@ -459,11 +468,7 @@ async function searchInMemory(
  * ranking), trigram fallback for typos when full text finds little, filters with facet counts
  * (each facet counted without its own filter), sorts and pages. Every value is a bound parameter.
  */
-export async function searchTenders(
-  db: DbOrTrx,
-  raw: SearchInput,
-  options: { now?: Date } = {},
-): Promise<SearchResult> {
+export async function searchTenders(db: DbOrTrx, raw: SearchInput, options: SearchOptions = {}): Promise<SearchResult> {
   // inside a caller's transaction, its settings stay the caller's business
   if (db.isTransaction) return runSearch(db, raw, options);
   const memory = memorySearchFor(db);
@@ -478,10 +483,17 @@ export async function searchTenders(
   });
 }
 
-async function runSearch(db: DbOrTrx, raw: SearchInput, options: { now?: Date }): Promise<SearchResult> {
+/** `publishedSince`: only tenders published at or after it (the preview of an alert over 30 days). */
+export interface SearchOptions {
+  now?: Date;
+  publishedSince?: Date;
+}
+
+async function runSearch(db: DbOrTrx, raw: SearchInput, options: SearchOptions): Promise<SearchResult> {
   const now = options.now ?? new Date();
   const input = normaliseInput(raw);
   const conditions = filterConditions(input, now);
+  if (options.publishedSince) conditions.set('published', sql`published_at >= ${options.publishedSince}::timestamptz`);
   const tsquery = sql`websearch_to_tsquery(${config}, ${input.q}::text)`;
   const plain = sql`unaccent(lower(${input.q}::text))`;
 

@@ -1,4 +1,6 @@
 /** Tenders (consultations): drafting, documents, publication, corrigenda, questions, registers. */
+
+export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
 export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
 export { cpvLabel } from './drafting/reference.js';

@@ -4,4 +4,5 @@
  * module by tenders); the feed uses the search module's `searchTenders`.
  */
 export { watchlistMessages } from './messages.js';
+export { watchersOf } from './repo.js';
 export { watchlistRoutes } from './routes.js';

@@ -137,3 +137,14 @@ export async function watchedAmong(db: DbOrTrx, userId: string, tenderIds: reado
     .execute();
   return new Set(rows.map((r) => r.tender_id));
 }
+
+/** Who watches a tender (for the alerts module, which tells them of corrigenda and answers). */
+export async function watchersOf(db: DbOrTrx, tenderId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('watchlist_entries')
+    .select('user_id')
+    .where('tender_id', '=', tenderId)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -21,6 +21,11 @@ export interface DatabasePool {
   close(): Promise<void>;
   /** Embedded engine only: the whole database as a tarball (used to build test templates). */
   dump?: () => Promise<Blob>;
+  /**
+   * Embedded engine only: LISTEN on the single session (PGlite delivers the NOTIFYs of the pool's
+   * queries to it at commit). The server engine listens on a dedicated connection instead.
+   */
+  listen?: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 }
 
 export type PoolOptions =
@@ -91,6 +96,7 @@ export async function openPool(options: PoolOptions): Promise<DatabasePool> {
     pool,
     engine: 'pglite',
     dump: () => pglite.dumpDataDir('none'),
+    listen: (channel, onPayload) => pglite.listen(channel, onPayload),
     async close() {
       await pool.end();
       await pglite.close();

@@ -130,6 +130,8 @@ export interface OutboxMailsTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+  /** extra headers (List-Unsubscribe…), migration 0005 */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 export type ActorType = 'user' | 'api_token' | 'system' | 'cli' | 'anonymous';
@@ -518,6 +520,9 @@ export interface Database {
   intention_targets: IntentionTargetsTable;
   intention_interests: IntentionInterestsTable;
   dume_responses: DumeResponsesTable;
+  alerts: AlertsTable;
+  notifications: NotificationsTable;
+  mail_address_flags: MailAddressFlagsTable;
 }
 
 // ---- submissions (migration 0006) ----
@@ -621,4 +626,56 @@ export interface OpeningReportsTable {
   opened_by: string | null;
   holder_ids: string[];
   report: ColumnType<unknown, string, string>;
+}
+
+// ---- alerts (migration 0005) ----
+
+export type AlertFrequency = 'immediate' | 'daily';
+export type NotificationKind = 'alert_match' | 'corrigendum' | 'answer';
+export type NotificationDelivery = 'immediate' | 'digest' | 'none';
+
+export interface AlertsTable {
+  id: string;
+  user_id: string;
+  company_id: string;
+  name: string;
+  query_string: string;
+  keywords: Defaulted<string>;
+  /** tsquery text; written through SQL (`websearch_to_tsquery`) */
+  keywords_query: ColumnType<string | null, never, never>;
+  match_keys: string[];
+  cpv_divisions: Defaulted<string[]>;
+  departments: Defaulted<string[]>;
+  procedures: Defaulted<string[]>;
+  categories: Defaulted<string[]>;
+  buyer_ids: Defaulted<string[]>;
+  clauses: Defaulted<string[]>;
+  frequency: AlertFrequency;
+  paused_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  tender_id: string;
+  kind: NotificationKind;
+  discriminator: Defaulted<string>;
+  alert_id: string | null;
+  tender_reference: string;
+  title: string;
+  detail: Defaulted<string>;
+  link: string;
+  delivery: NotificationDelivery;
+  mail_id: string | null;
+  digested_at: NullableTimestamp;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface MailAddressFlagsTable {
+  address: string;
+  reason: string;
+  flagged_at: Timestamp;
 }

@@ -9,6 +9,7 @@ export const queues = {
   closeTender: 'tender.close',
   sweepTenderClosing: 'tender.close.sweep',
   vaultReminders: 'vault.reminders',
+  alertsDigest: 'alerts.digest',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -29,7 +30,8 @@ export async function startJobQueue(pool: pg.Pool): Promise<JobQueue> {
   await boss.start();
   for (const name of Object.values(queues)) {
     // 'short': at most one waiting job per singleton key, so a job that re-sends itself stays single
-    const policy = name === queues.sweepTenderClosing || name === queues.vaultReminders ? 'short' : 'standard';
+    const single: string[] = [queues.sweepTenderClosing, queues.vaultReminders, queues.alertsDigest];
+    const policy = single.includes(name) ? 'short' : 'standard';
     await boss.createQueue(name, { name, policy, retryLimit: 10, retryDelay: 20, retryBackoff: true });
   }
   return boss;

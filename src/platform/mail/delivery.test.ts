@@ -9,7 +9,7 @@ import { createTestRuntime } from '../../../test/support/runtime.js';
 import { buildServer } from '../../app/server.js';
 import { startWorker } from '../../app/worker.js';
 import type { Runtime } from '../runtime.js';
-import { deliverMail, type MailMessage, queueMail } from './outbox.js';
+import { deliverMail, isAddressFlagged, type MailMessage, queueMail } from './outbox.js';
 
 /** What the SMTP peer received: one entry per DATA command. */
 interface Received {
@@ -190,7 +190,7 @@ describe('a mail the SMTP peer refuses', () => {
     await peer.stop();
   });
 
-  it('does not hold back, nor spend the retries of, the other mails of its batch', async () => {
+  it('does not hold back the other mails of its batch, fails at once and flags the address', async () => {
     // queued before the worker starts, so that its first fetch takes all three in one batch
     const before = await queue(rt, { to: 'avant@exemple.fr' });
     const refused = await queue(rt, { to: 'inconnu@refuse.example' });
@@ -205,14 +205,20 @@ describe('a mail the SMTP peer refuses', () => {
     );
     expect(peer.copiesOf(before)).toHaveLength(1);
     expect(peer.copiesOf(after)).toHaveLength(1);
+    // a 5xx refusal is permanent: failed at once, no retry, and the address is flagged
     const refusedRow = await outboxRow(rt, refused);
-    expect(refusedRow).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(refusedRow).toMatchObject({ status: 'failed', attempts: 1 });
     expect(refusedRow?.last_error).toMatch(/550|Mailbox unavailable|rejected/);
     await waitFor('job states', async () => (await jobsFor(rt, after))[0]?.state === 'completed');
     expect(await jobsFor(rt, before)).toEqual([{ state: 'completed', retry_count: 0 }]);
     expect(await jobsFor(rt, after)).toEqual([{ state: 'completed', retry_count: 0 }]);
-    // waiting for its retry (pg-boss counts a retry when it fetches the job again)
-    expect(await jobsFor(rt, refused)).toEqual([{ state: 'retry', retry_count: 0 }]);
+    await waitFor('the refused job', async () => (await jobsFor(rt, refused))[0]?.state === 'completed');
+    expect(await jobsFor(rt, refused)).toEqual([{ state: 'completed', retry_count: 0 }]);
+    const flag = await rt.db.selectFrom('mail_address_flags').selectAll().execute();
+    expect(flag.map((f) => f.address)).toEqual(['inconnu@refuse.example']);
+    expect(flag[0]?.reason).toMatch(/550|Mailbox unavailable/);
+    expect(await isAddressFlagged(rt.db, 'Inconnu@Refuse.example')).toBe(true);
+    expect(await isAddressFlagged(rt.db, 'avant@exemple.fr')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   messageId: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -42,6 +43,7 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
         messageId: mail.messageId,
+        ...(mail.headers ? { headers: mail.headers } : {}),
       });
     },
     close() {

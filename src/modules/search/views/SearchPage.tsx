@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../web/i18n.js';
 import { Layout } from '../../../web/layout.js';
 import type { Segment } from '../domain/highlight.js';
 import { hasFilters, maxQueryLength, type NormalisedInput, sortValues, toQueryString } from '../domain/query.js';
+import { renderSearchResultSlots } from '../resultSlots.js';
 import { type FacetValue, facetSample, type SearchHit, type SearchResult } from '../searchTenders.js';
 
 /** Marked text: the segments are text nodes (escaped by Preact), the matches inside <mark>. */
@@ -329,6 +330,12 @@ export function SearchPage({
               ? ` — ${t('search.results.page', { page: result.page, pages: result.pageCount })}`
               : ''}
           </p>
+          {landing
+            ? null
+            : renderSearchResultSlots(
+                ctx,
+                toQueryString(input, { sort: input.q ? 'relevance' : 'published', page: 1 }),
+              )}
           {result.fuzzy ? <p class="muted">{t('search.results.fuzzy')}</p> : null}
           {result.totalIsLowerBound ? <p class="muted">{t('search.results.many')}</p> : null}
           {result.total === 0 ? (

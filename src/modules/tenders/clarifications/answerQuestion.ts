@@ -1,5 +1,6 @@
 import { recordAudit } from '../../../platform/audit/record.js';
 import { AppError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import type { Principal } from '../../../platform/http/principal.js';
 import type { Locale } from '../../../platform/i18n/translator.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
@@ -64,6 +65,9 @@ export async function answerQuestion(
         after: { tenderId: tender.id, reference: tender.reference, number: question.number, answer: input.answer },
       },
     );
+
+    // other modules (alerts) tell the people who watch the tender
+    await recordEvent(trx, 'tender.answered', { id: tender.id, number: question.number });
 
     const recipients = new Map<string, { email: string; name: string; locale: Locale }>();
     for (const r of await identifiedRetrievers(trx, tender.id)) recipients.set(r.userId, r);

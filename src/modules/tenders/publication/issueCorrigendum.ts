@@ -123,7 +123,7 @@ export async function issueCorrigendum(
         },
       },
     );
-    await recordEvent(trx, 'tender.amended', { id: tender.id });
+    await recordEvent(trx, 'tender.amended', { id: tender.id, number });
     const newDeadline = changes.find((c) => c.field === 'submission_deadline');
     if (newDeadline && typeof newDeadline.after === 'string') {
       await scheduleClosing(rt.jobs, trx, tender.id, new Date(newDeadline.after));
