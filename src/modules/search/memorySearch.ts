@@ -58,12 +58,21 @@ export class MemorySearch {
     for (const [seq, seen] of this.gaps) if (now - seen > 60_000) this.gaps.delete(seq);
     for (;;) {
       const gaps = [...this.gaps.keys()];
-      const rows = (
+      // two index lookups; one statement with OR would walk the whole log
+      const fresh = (
         await sql<{ seq: string; tender_id: string }>`
-          SELECT seq::text, tender_id FROM search_changes
-          WHERE seq > ${this.lastSeq} ${gaps.length > 0 ? sql`OR seq = ANY(${gaps}::bigint[])` : sql``}
-          ORDER BY seq LIMIT 10000`.execute(this.db)
+          SELECT c.seq::text AS seq, c.tender_id FROM search_changes c
+          WHERE c.seq > ${this.lastSeq} ORDER BY c.seq LIMIT 10000`.execute(this.db)
       ).rows;
+      const late =
+        gaps.length === 0
+          ? []
+          : (
+              await sql<{ seq: string; tender_id: string }>`
+                SELECT c.seq::text AS seq, c.tender_id FROM search_changes c
+                WHERE c.seq = ANY(${gaps}::bigint[])`.execute(this.db)
+            ).rows;
+      const rows = [...late, ...fresh];
       if (rows.length === 0) break;
       const changed = new Set<string>();
       for (const row of rows) {
@@ -80,7 +89,7 @@ export class MemorySearch {
       const present = new Set(found.map((r) => r.tender_id));
       for (const row of found) this.index.upsert(toIndexed(row));
       for (const id of ids) if (!present.has(id)) this.index.remove(id);
-      if (rows.length < 10000) break;
+      if (fresh.length < 10000) break;
     }
     // the log only has to outlive the processes that read it; one of them trims it now and then
     if (now - this.lastPrune > 10 * 60_000) {
