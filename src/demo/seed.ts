@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { seedCompanyProfiles } from '../modules/company-registry/index.js';
 import { hashPassword } from '../modules/identity/index.js';
 import { reindexSearch } from '../modules/search/index.js';
 import { type Actor, recordAudit } from '../platform/audit/record.js';
@@ -99,6 +100,11 @@ export async function seedDemo(rt: Runtime, actor: Actor): Promise<SeedResult> {
     await insertInBatches(organisations, (b) => trx.insertInto('organisations').values(b).execute());
     await insertInBatches(users, (b) => trx.insertInto('users').values(b).execute());
     await insertInBatches(memberships, (b) => trx.insertInto('memberships').values(b).execute());
+    // company profiles from the registry extract; most demo companies are in the supplier directory
+    await seedCompanyProfiles(
+      trx,
+      organisations.filter((o) => o.kind === 'company'),
+    );
     const tenders = await seedDemoTenders(trx, rt.blobs, actor, demoTenderInput(data, orgIds, userIds, new Date()));
     // demo tenders are written directly, without events: index them here so they are searchable
     await reindexSearch(trx);

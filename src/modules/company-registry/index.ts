@@ -8,3 +8,4 @@ export { registryMessages } from './messages.js';
 export { type CompanyActor, companyActor, requireCompanyActor } from './policies.js';
 export { type CompanyProfile, companyAdminEmails, companyProfile } from './repo.js';
 export { companyRegistryRoutes } from './routes.js';
+export { seedCompanyProfiles } from './seedCompanyProfiles.js';

@@ -6,6 +6,7 @@ export const dumeMessages = {
     en: 'The European Single Procurement Document (ESPD) is your self-declaration. Your company is identified by its SIRET and your profile; answer what the tender asks, then export it as XML (ESPD 2.1.1, as national services exchange it) or as PDF.',
   },
   'dume.company': { fr: 'Opérateur économique', en: 'Economic operator' },
+  'dume.address': { fr: 'Adresse', en: 'Address' },
   'dume.profile_link': { fr: 'Compléter le profil de l’entreprise', en: 'Complete the company profile' },
   'dume.selection.legend': { fr: 'Critères de sélection', en: 'Selection criteria' },
   'dume.selection.all': {

@@ -44,7 +44,7 @@ export function DumePage({
         <dd>{company.name}</dd>
         <dt>{t('organisations.page.siret')}</dt>
         <dd class="mono">{company.siret}</dd>
-        <dt>{t('registry.field.address')}</dt>
+        <dt>{t('dume.address')}</dt>
         <dd>{[company.street, company.postalCode, company.city].filter(Boolean).join(' ')}</dd>
       </dl>
       <p>
