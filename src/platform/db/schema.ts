@@ -403,6 +403,8 @@ export interface Database {
   opening_sessions: OpeningSessionsTable;
   opening_session_shares: OpeningSessionSharesTable;
   opening_reports: OpeningReportsTable;
+  submission_uploads: SubmissionUploadsTable;
+  submission_upload_segments: SubmissionUploadSegmentsTable;
 }
 
 // ---- submissions (migration 0006) ----
@@ -506,4 +508,33 @@ export interface OpeningReportsTable {
   opened_by: string | null;
   holder_ids: string[];
   report: ColumnType<unknown, string, string>;
+}
+
+export interface SubmissionUploadsTable {
+  id: string;
+  submission_id: string;
+  company_id: string;
+  created_by: string | null;
+  kind: 'candidature' | 'offer';
+  lot_number: number | null;
+  file_name: string;
+  file_id: string;
+  length: number;
+  committed: Defaulted<number>;
+  next_chunk: Defaulted<number>;
+  secret_hash: string;
+  sealed_key: string | null;
+  key_enc: string;
+  key_ct: string;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface SubmissionUploadSegmentsTable {
+  upload_id: string;
+  number: number;
+  blob_id: string;
+  first_chunk: number;
+  chunk_count: number;
+  plain_bytes: number;
 }
