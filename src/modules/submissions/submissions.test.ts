@@ -546,6 +546,43 @@ describe('bad input on deposit', () => {
     expect(forged.statusCode).toBe(403);
   });
 
+  it('refuses a file past the 200th of a submission (10,000 tiny files are not accepted)', async () => {
+    const tender = await publishedTender();
+    const a = await companyUser();
+    expect((await upload(a.browser, tender.reference, 'candidature', 'pièce-1.pdf', Buffer.from('1'))).statusCode).toBe(
+      303,
+    );
+    const draft = await rt.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('tender_id', '=', tender.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirstOrThrow();
+    const model = await rt.db
+      .selectFrom('submission_files')
+      .selectAll()
+      .where('submission_id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    // 199 more rows straight in the database (the same ciphertext blob: only the count matters here)
+    await rt.db
+      .insertInto('submission_files')
+      .values(
+        Array.from({ length: 199 }, (_, i) => ({
+          ...model,
+          id: crypto.randomUUID(),
+          file_name: `pièce-${i + 2}.pdf`,
+          created_at: new Date(),
+        })),
+      )
+      .execute();
+    const refused = await upload(a.browser, tender.reference, 'candidature', 'pièce-201.pdf', Buffer.from('201'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Un pli compte au plus 200 fichiers');
+    expect(
+      await rt.db.selectFrom('submission_files').selectAll().where('submission_id', '=', draft.id).execute(),
+    ).toHaveLength(200);
+  });
+
   it('an upload broken mid-way leaves no file, no blob and nothing sealed; the company can start again', async () => {
     const tender = await publishedTender();
     const company = await createOrganisation(rt, { kind: 'company' });
