@@ -403,6 +403,7 @@ export function generateDemoData(reference: DemoReference, seed = demoSeed): Dem
   };
   organisations.push(platform);
 
+  const rivalCompany = organisations.find((o) => o.kind === 'company' && o !== demoCompany) as DemoOrganisation;
   const accounts: DemoAccount[] = [
     {
       email: 'admin@demo.halle.example',
@@ -426,7 +427,7 @@ export function generateDemoData(reference: DemoReference, seed = demoSeed): Dem
     // a third buyer agent: an opening committee needs two members and a backup holder
     {
       email: 'secours@demo.halle.example',
-      name: 'Nadia Benali',
+      name: 'Karim Haddad',
       role: 'buyer_agent',
       organisationName: demoBuyer.name,
     },
@@ -442,11 +443,19 @@ export function generateDemoData(reference: DemoReference, seed = demoSeed): Dem
       role: 'company_member',
       organisationName: demoCompany.name,
     },
+    // a second company, so that journeys can show two companies answering one tender
+    {
+      email: 'concurrente@demo.halle.example',
+      name: 'Inès Roux',
+      role: 'company_admin',
+      organisationName: rivalCompany.name,
+    },
   ];
   const keyByName = new Map([
     [platform.name, platform],
     [demoBuyer.name, demoBuyer],
     [demoCompany.name, demoCompany],
+    [rivalCompany.name, rivalCompany],
   ]);
   for (const a of accounts) {
     const org = keyByName.get(a.organisationName) as DemoOrganisation;

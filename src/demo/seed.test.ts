@@ -149,6 +149,7 @@ describe('seedDemo', () => {
         'secours@demo.halle.example': 'buyer_agent',
         'entreprise@demo.halle.example': 'company_admin',
         'collaborateur@demo.halle.example': 'company_member',
+        'concurrente@demo.halle.example': 'company_admin',
       });
       const browser = new TestBrowser(app);
       await browser.signIn('acheteur@demo.halle.example', demoPassword);

@@ -39,7 +39,7 @@ async function nameCommittee(browser: Browser, buyerPage: Page, reference: strin
     .getByLabel(/agent@demo/)
     .check();
   await buyerPage.locator('main [name=threshold]').fill('2');
-  await buyerPage.locator('main [name=backup]').selectOption({ label: 'Nadia Benali (secours@demo.halle.example)' });
+  await buyerPage.locator('main [name=backup]').selectOption({ label: 'Karim Haddad (secours@demo.halle.example)' });
   await submit(buyerPage, 'Nommer la commission');
   await expect(buyerPage.locator('main')).toContainText('Commission nommée');
   await expectAccessible(buyerPage);

@@ -11,10 +11,13 @@ import { requireSession } from '../../web/guards.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
 import { addNoticeSlot, addPublicationCheck } from '../tenders/index.js';
 import { addSubmissionFile, removeSubmissionFile } from './addSubmissionFile.js';
+import { appendToUpload, uploadOffset } from './appendUpload.js';
 import { committeeCheck } from './committeeCheck.js';
+import { createUpload } from './createUpload.js';
 import { declareBackupCopy } from './declareBackupCopy.js';
 import type { SignedReceipt } from './domain/receipt.js';
 import { publicKeyPem } from './domain/receipt.js';
+import { parseUploadMetadata } from './domain/segmentCipher.js';
 import { giveShare, openingRefusal } from './giveShare.js';
 import { nameCommittee } from './nameCommittee.js';
 import { openedFileStream } from './openedFile.js';
@@ -28,6 +31,7 @@ import { answerableTender, type Consortium, saveSubmissionDetails } from './save
 import { sealSubmission } from './sealSubmission.js';
 import { setHolderPassphrase } from './setHolderPassphrase.js';
 import { signingKey } from './signingKey.js';
+import { uploadSecretHeader } from './uploadSecret.js';
 import { CommitteePage, HolderPage, MyKeysPage } from './views/CommitteePage.js';
 import { DepositPage } from './views/DepositPage.js';
 import { OpeningPage, ReportPage } from './views/OpeningPage.js';
@@ -483,6 +487,89 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
         reply,
         <WorkstationPage ctx={pageContext(req)} result={{ size, ms, sha256: hash.digest('hex') }} />,
       );
+    });
+  });
+
+  // ---- resumable uploads (tus 1.0.0 core: OPTIONS, POST creation, HEAD, PATCH) ----
+  // Own small implementation rather than @tus/server: the store must encrypt as it writes and
+  // keep its state in PostgreSQL and the blob store (any process can take the next PATCH).
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null, undefined));
+    const tusHeaders = (reply: FastifyReply) =>
+      reply.header('tus-resumable', '1.0.0').header('cache-control', 'no-store');
+    const base = '/consultations/:reference/depot/tus';
+    const secretOf = (req: FastifyRequest) => {
+      const value = req.headers[uploadSecretHeader];
+      return typeof value === 'string' ? value : undefined;
+    };
+
+    scope.options(base, hidden, async (_req, reply) =>
+      tusHeaders(reply).header('tus-version', '1.0.0').header('tus-extension', 'creation').code(204).send(),
+    );
+
+    scope.post<{ Params: RefParams }>(base, hidden, async (req, reply) => {
+      const length = Number(req.headers['upload-length']);
+      const metadata = parseUploadMetadata(
+        typeof req.headers['upload-metadata'] === 'string' ? req.headers['upload-metadata'] : undefined,
+      );
+      const created = await createUpload(rt, req.principal, {
+        reference: req.params.reference,
+        length,
+        fileName: metadata.get('filename') ?? '',
+        kind: metadata.get('kind') ?? 'candidature',
+        ip: req.ip,
+      });
+      return tusHeaders(reply)
+        .header('location', `/consultations/${req.params.reference}/depot/tus/${created.uploadId}`)
+        .header(uploadSecretHeader, created.secret)
+        .header('upload-offset', '0')
+        .code(201)
+        .send();
+    });
+
+    scope.route<{ Params: RefParams & { uploadId: string } }>({
+      method: 'HEAD',
+      url: `${base}/:uploadId`,
+      ...hidden,
+      handler: async (req, reply) => {
+        const state = await uploadOffset(rt, req.principal, {
+          reference: req.params.reference,
+          uploadId: req.params.uploadId,
+          secret: secretOf(req),
+          ip: req.ip,
+        });
+        return tusHeaders(reply)
+          .header('upload-offset', String(state.offset))
+          .header('upload-length', String(state.length))
+          .code(200)
+          .send();
+      },
+    });
+
+    scope.patch<{ Params: RefParams & { uploadId: string } }>(`${base}/:uploadId`, hidden, async (req, reply) => {
+      if (req.headers['content-type'] !== 'application/offset+octet-stream') {
+        req.raw.resume();
+        return tusHeaders(reply).code(415).send();
+      }
+      const offset = Number(req.headers['upload-offset']);
+      if (!Number.isSafeInteger(offset) || offset < 0) {
+        req.raw.resume();
+        throw new AppError('bad_request');
+      }
+      try {
+        const state = await appendToUpload(rt, req.principal, {
+          reference: req.params.reference,
+          uploadId: req.params.uploadId,
+          secret: secretOf(req),
+          offset,
+          body: req.raw,
+          ip: req.ip,
+        });
+        return tusHeaders(reply).header('upload-offset', String(state.offset)).code(204).send();
+      } catch (error) {
+        req.raw.resume();
+        throw error;
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -546,6 +546,43 @@ describe('bad input on deposit', () => {
     expect(forged.statusCode).toBe(403);
   });
 
+  it('refuses a file past the 200th of a submission (10,000 tiny files are not accepted)', async () => {
+    const tender = await publishedTender();
+    const a = await companyUser();
+    expect((await upload(a.browser, tender.reference, 'candidature', 'pièce-1.pdf', Buffer.from('1'))).statusCode).toBe(
+      303,
+    );
+    const draft = await rt.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('tender_id', '=', tender.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirstOrThrow();
+    const model = await rt.db
+      .selectFrom('submission_files')
+      .selectAll()
+      .where('submission_id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    // 199 more rows straight in the database (the same ciphertext blob: only the count matters here)
+    await rt.db
+      .insertInto('submission_files')
+      .values(
+        Array.from({ length: 199 }, (_, i) => ({
+          ...model,
+          id: crypto.randomUUID(),
+          file_name: `pièce-${i + 2}.pdf`,
+          created_at: new Date(),
+        })),
+      )
+      .execute();
+    const refused = await upload(a.browser, tender.reference, 'candidature', 'pièce-201.pdf', Buffer.from('201'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Un pli compte au plus 200 fichiers');
+    expect(
+      await rt.db.selectFrom('submission_files').selectAll().where('submission_id', '=', draft.id).execute(),
+    ).toHaveLength(200);
+  });
+
   it('an upload broken mid-way leaves no file, no blob and nothing sealed; the company can start again', async () => {
     const tender = await publishedTender();
     const company = await createOrganisation(rt, { kind: 'company' });
@@ -626,3 +663,131 @@ describe('offline verification (CLI)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('resumable uploads (tus core)', () => {
+  it('keeps the whole chunks of a broken request, resumes on another server instance, and records the file', async () => {
+    const tender = await publishedTender({ maxFileBytes: 1_000_000 });
+    const a = await companyUser();
+    const other = await companyUser();
+    const app2 = await buildServer(rt);
+    try {
+      const plain = randomBytes(200_000);
+      await a.browser.get(`/consultations/${tender.reference}/depot`);
+      const headers = () => ({
+        cookie: [...a.browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': a.browser.csrf(),
+        'tus-resumable': '1.0.0',
+      });
+      const meta = `filename ${Buffer.from('Offre reprise.pdf').toString('base64')},kind ${Buffer.from('offer:1').toString('base64')}`;
+      const url = `/consultations/${tender.reference}/depot/tus`;
+
+      const big = await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers(), 'upload-length': '1000001', 'upload-metadata': meta },
+      });
+      expect(big.statusCode).toBe(413);
+      const created = await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers(), 'upload-length': String(plain.length), 'upload-metadata': meta },
+      });
+      expect(created.statusCode).toBe(201);
+      const location = String(created.headers.location);
+      const secret = String(created.headers['halle-upload-secret']);
+      const patch = (target: FastifyInstance, offset: number, body: Buffer, s = secret) =>
+        target.inject({
+          method: 'PATCH',
+          url: location,
+          headers: {
+            ...headers(),
+            'halle-upload-secret': s,
+            'upload-offset': String(offset),
+            'content-type': 'application/offset+octet-stream',
+          },
+          payload: body,
+        });
+
+      // a request that stops after 100 000 bytes: the whole 64 KiB chunk is committed, the tail is not
+      const first = await patch(app, 0, plain.subarray(0, 100_000));
+      expect(first.statusCode).toBe(204);
+      expect(first.headers['upload-offset']).toBe('65536');
+      const head = await app2.inject({
+        method: 'HEAD',
+        url: location,
+        headers: { ...headers(), 'halle-upload-secret': secret },
+      });
+      expect(head.headers['upload-offset']).toBe('65536');
+      // a wrong offset, a wrong secret, another company: refused, nothing moves
+      expect((await patch(app, 0, plain)).statusCode).toBe(409);
+      expect((await patch(app, 65536, plain.subarray(65536), 'x'.repeat(43))).statusCode).toBe(404);
+      await other.browser.get(`/consultations/${tender.reference}/depot`);
+      const intruder = await app.inject({
+        method: 'HEAD',
+        url: location,
+        headers: {
+          cookie: [...other.browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'halle-upload-secret': secret,
+        },
+      });
+      expect(intruder.statusCode).toBe(404);
+      expect(
+        await rt.db.selectFrom('submission_files').selectAll().where('file_name', '=', 'Offre reprise.pdf').execute(),
+      ).toHaveLength(0);
+      // no plaintext and no usable file key at rest meanwhile
+      expect((await dumpEverything()).includes(plain.subarray(0, 64))).toBe(false);
+
+      // resumed on another server instance (state in the database and the blob store only)
+      const second = await patch(app2, 65536, plain.subarray(65536));
+      expect(second.statusCode).toBe(204);
+      expect(second.headers['upload-offset']).toBe(String(plain.length));
+      const file = await rt.db
+        .selectFrom('submission_files')
+        .selectAll()
+        .where('file_name', '=', 'Offre reprise.pdf')
+        .executeTakeFirstOrThrow();
+      expect(file.sha256).toBe(createHash('sha256').update(plain).digest('hex'));
+      expect(Number(file.size_bytes)).toBe(plain.length);
+      const upload = await rt.db
+        .selectFrom('submission_uploads')
+        .selectAll()
+        .where('file_id', '=', file.id)
+        .executeTakeFirstOrThrow();
+      expect(upload.sealed_key).toBeNull();
+      expect(
+        await rt.db.selectFrom('submission_upload_segments').selectAll().where('upload_id', '=', upload.id).execute(),
+      ).toHaveLength(0);
+      expect((await patch(app, plain.length, Buffer.alloc(0))).statusCode).toBe(409);
+
+      // the file is part of the submission like any other: seal it with a candidature
+      expect(
+        (
+          await a.browser.post(
+            `/consultations/${tender.reference}/depot/details`,
+            { lots: '1' },
+            { from: `/consultations/${tender.reference}/depot` },
+          )
+        ).statusCode,
+      ).toBe(303);
+      expect((await upload_(a.browser, tender.reference)).statusCode).toBe(303);
+      const sealed = await a.browser.post(
+        `/consultations/${tender.reference}/depot/sceller`,
+        {},
+        { from: `/consultations/${tender.reference}/depot` },
+      );
+      expect(sealed.statusCode).toBe(303);
+    } finally {
+      await app2.close();
+    }
+  });
+});
+
+function upload_(browser: TestBrowser, reference: string) {
+  return postFile(
+    browser,
+    `/consultations/${reference}/depot/fichiers`,
+    { kind: 'candidature' },
+    { name: 'DUME.pdf', content: Buffer.from('dume') },
+    { from: `/consultations/${reference}/depot` },
+  );
+}

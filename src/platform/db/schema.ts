@@ -523,6 +523,8 @@ export interface Database {
   alerts: AlertsTable;
   notifications: NotificationsTable;
   mail_address_flags: MailAddressFlagsTable;
+  submission_uploads: SubmissionUploadsTable;
+  submission_upload_segments: SubmissionUploadSegmentsTable;
 }
 
 // ---- submissions (migration 0006) ----
@@ -678,4 +680,33 @@ export interface MailAddressFlagsTable {
   address: string;
   reason: string;
   flagged_at: Timestamp;
+}
+
+export interface SubmissionUploadsTable {
+  id: string;
+  submission_id: string;
+  company_id: string;
+  created_by: string | null;
+  kind: 'candidature' | 'offer';
+  lot_number: number | null;
+  file_name: string;
+  file_id: string;
+  length: number;
+  committed: Defaulted<number>;
+  next_chunk: Defaulted<number>;
+  secret_hash: string;
+  sealed_key: string | null;
+  key_enc: string;
+  key_ct: string;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface SubmissionUploadSegmentsTable {
+  upload_id: string;
+  number: number;
+  blob_id: string;
+  first_chunk: number;
+  chunk_count: number;
+  plain_bytes: number;
 }

@@ -24,6 +24,7 @@ import {
   verifyReceipt,
 } from './receipt.js';
 import { entryHash, genesisHash, type RegisterEntry, verifyChain } from './register.js';
+import { parseUploadMetadata, SegmentEncryptStream, UploadTooLong } from './segmentCipher.js';
 import {
   combineShares,
   openWithKey,
@@ -314,5 +315,49 @@ describe('deadline and standings', () => {
     expect(committeeProblems(3, 2, true, true)).toEqual([]);
     expect(committeeProblems(3, 4, true, true)).toContain('submissions.committee.bad_threshold');
     expect(committeeProblems(1, 1, false, true)).toHaveLength(3);
+  });
+});
+
+describe('resumable segments', () => {
+  async function segment(key: Buffer, fileId: string, length: number, firstChunk: number, data: Buffer) {
+    const s = new SegmentEncryptStream(key, fileId, length, firstChunk);
+    const out = await buffer(Readable.from(splitInto(data, 10_007)).pipe(s));
+    return { out, chunks: s.chunks, plainBytes: s.plainBytes };
+  }
+
+  it.each([0, 5, chunkSize, 2 * chunkSize + 3])(
+    'joined segments of a %i-byte file decrypt like one stream',
+    async (length) => {
+      const plain = randomBytes(length);
+      const key = newFileKey();
+      // first request: whatever arrived, cut at an odd place; only whole chunks are kept
+      const cut = Math.min(length, chunkSize + 777);
+      const first = await segment(key, 'f', length, 0, plain.subarray(0, cut));
+      expect(first.plainBytes % chunkSize === 0 || first.plainBytes === length).toBe(true);
+      // the client resumes from the committed offset
+      const second = await segment(key, 'f', length, first.chunks, plain.subarray(first.plainBytes));
+      expect(first.plainBytes + second.plainBytes).toBe(length);
+      expect(await decrypt(Buffer.concat([first.out, second.out]), key, 'f')).toEqual(plain);
+    },
+  );
+
+  it('refuses bytes past the declared length, and a missing segment is detected', async () => {
+    const key = newFileKey();
+    await expect(segment(key, 'f', 10, 0, randomBytes(11))).rejects.toThrow(UploadTooLong);
+    const plain = randomBytes(3 * chunkSize);
+    const a = await segment(key, 'f', plain.length, 0, plain.subarray(0, chunkSize));
+    const b = await segment(key, 'f', plain.length, 1, plain.subarray(chunkSize, 2 * chunkSize));
+    const c = await segment(key, 'f', plain.length, 2, plain.subarray(2 * chunkSize));
+    expect(await decrypt(Buffer.concat([a.out, b.out, c.out]), key, 'f')).toEqual(plain);
+    await expect(decrypt(Buffer.concat([a.out, c.out]), key, 'f')).rejects.toThrow(CorruptCiphertext);
+  });
+
+  it('reads tus metadata', () => {
+    const m = parseUploadMetadata(
+      `filename ${Buffer.from('Offre é.pdf').toString('base64')},kind ${Buffer.from('offer:1').toString('base64')},empty`,
+    );
+    expect(m.get('filename')).toBe('Offre é.pdf');
+    expect(m.get('kind')).toBe('offer:1');
+    expect(m.get('empty')).toBe('');
   });
 });

@@ -134,3 +134,39 @@ CREATE TABLE opening_reports (
 
 -- one draft at a time per company and tender (sealed ones are kept without limit)
 CREATE UNIQUE INDEX submissions_one_draft ON submissions (tender_id, company_id) WHERE status = 'draft';
+
+-- Resumable uploads (tus core). Everything needed to resume lives here and in the blob store, so a
+-- resumed PATCH may reach any web process. The file key is stored HPKE-wrapped to the tender's key
+-- (as for any file) and, for the time of the upload only, sealed under a key derived from a secret
+-- that only the uploading client holds (sent back on each request, stored here as a hash): the
+-- platform cannot continue, or read, an upload without the client. Each PATCH adds a segment of
+-- whole encrypted chunks (a blob); at the end the segments are joined into the file's blob.
+CREATE TABLE submission_uploads (
+  id uuid PRIMARY KEY,
+  submission_id uuid NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+  company_id uuid NOT NULL REFERENCES organisations (id),
+  created_by uuid REFERENCES users (id),
+  kind text NOT NULL CHECK (kind IN ('candidature', 'offer')),
+  lot_number integer,
+  file_name text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+  file_id uuid NOT NULL,
+  length bigint NOT NULL CHECK (length >= 0),
+  committed bigint NOT NULL DEFAULT 0,
+  next_chunk integer NOT NULL DEFAULT 0,
+  secret_hash char(64) NOT NULL,
+  sealed_key text,
+  key_enc text NOT NULL,
+  key_ct text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  completed_at timestamptz
+);
+
+CREATE TABLE submission_upload_segments (
+  upload_id uuid NOT NULL REFERENCES submission_uploads (id) ON DELETE CASCADE,
+  number integer NOT NULL,
+  blob_id uuid NOT NULL REFERENCES blobs (id),
+  first_chunk integer NOT NULL,
+  chunk_count integer NOT NULL,
+  plain_bytes bigint NOT NULL,
+  PRIMARY KEY (upload_id, number)
+);
