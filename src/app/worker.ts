@@ -11,7 +11,7 @@ import type { Runtime } from '../platform/runtime.js';
 export async function startWorker(rt: Runtime): Promise<void> {
   await rt.jobs.work<{ mailId: string }>(
     queues.deliverMail,
-    { batchSize: 10, pollingIntervalSeconds: rt.config.env === 'test' ? 0.5 : 2, includeMetadata: true },
+    { batchSize: 100, pollingIntervalSeconds: rt.config.env === 'test' ? 0.5 : 1, includeMetadata: true },
     async (jobs) => {
       // pg-boss fails or completes a batch as a whole: one refused mail would hold back the
       // others of its batch and spend their retries. Each job is therefore failed on its own,

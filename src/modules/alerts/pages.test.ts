@@ -62,6 +62,11 @@ describe('alert pages', () => {
     const search = await browser.get('/recherche?q=toiture&department=93');
     expect(search.body).toContain(fr('alerts.create_from_search'));
     expect(search.body).toContain('href="/mon-espace/alertes/nouvelle?q=toiture&amp;department=93"');
+    // only company users keep alerts: visitors and buyers do not see the link
+    const visitor = await new TestBrowser(app).get('/recherche?q=toiture');
+    expect(visitor.body).not.toContain(fr('alerts.create_from_search'));
+    const buyerUser = await signedInAs(rt, app, 'buyer_agent');
+    expect((await buyerUser.browser.get('/recherche?q=toiture')).body).not.toContain(fr('alerts.create_from_search'));
 
     const form = await browser.get('/mon-espace/alertes/nouvelle?q=toiture&department=93');
     expect(form.statusCode).toBe(200);

@@ -31,6 +31,8 @@ class SmtpPeer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // the platform keeps pooled SMTP connections open: stopping the peer closes them at once
+      closeTimeout: 200,
       onRcptTo: (address, _session, callback) => {
         if (address.address.endsWith('@refuse.example')) {
           const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });

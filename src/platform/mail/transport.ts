@@ -27,8 +27,12 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
   // The mail is sent inside the transaction that marks it (see deliverMail): a silent peer must
   // not hold it, nor on PGlite the only database session, for nodemailer's default 2 to 10
   // minutes. Parameters of SMTP_URL (`?connectionTimeout=…`) still take precedence.
+  // pooled: one SMTP connection carries many mails (a new connection per mail cost ~100 ms here,
+  // ten times the mail itself; see bench/alerts-delivery.ts)
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
+    pool: true,
+    maxConnections: 2,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
