@@ -144,6 +144,26 @@ export const submissionsMessages = {
     fr: 'Cette consultation ne reçoit plus de plis.',
     en: 'This tender no longer receives bids.',
   },
+  'submissions.vault.title': {
+    fr: 'Joindre un document de votre coffre-fort',
+    en: 'Attach a document from your vault',
+  },
+  'submissions.vault.intro': {
+    fr: 'Les documents enregistrés dans le coffre-fort de l’entreprise rejoignent la candidature en un clic, chiffrés comme un envoi.',
+    en: 'Documents stored in the company’s vault join the candidature in one click, encrypted like an upload.',
+  },
+  'submissions.vault.none': {
+    fr: 'Votre coffre-fort est vide. Vous pouvez y ranger Kbis, attestations et références pour vos prochaines réponses.',
+    en: 'Your vault is empty. You can keep your Kbis, certificates and references there for your next answers.',
+  },
+  'submissions.vault.manage': { fr: 'Gérer le coffre-fort', en: 'Manage the vault' },
+  'submissions.vault.attach': { fr: 'Joindre', en: 'Attach' },
+  'submissions.vault.valid_until': { fr: 'valable jusqu’au {date}', en: 'valid until {date}' },
+  'submissions.vault.expired': { fr: 'périmé à la date limite', en: 'expired at the deadline' },
+  'submissions.vault.expired_attached': {
+    fr: 'Attention : ce document sera périmé à la date limite de remise ; joignez-en une version à jour si vous le pouvez.',
+    en: 'Warning: this document will have expired at the submission deadline; attach an up-to-date version if you can.',
+  },
   'submissions.deposit.uploaded': {
     fr: 'Fichier « {name} » chiffré et enregistré.',
     en: 'File “{name}” encrypted and stored.',

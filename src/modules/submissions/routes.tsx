@@ -10,8 +10,10 @@ import type { PageContext } from '../../web/context.js';
 import { requireSession } from '../../web/guards.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
 import { addNoticeSlot, addPublicationCheck } from '../tenders/index.js';
+import { attachableVaultDocuments } from '../vault/index.js';
 import { addSubmissionFile, removeSubmissionFile } from './addSubmissionFile.js';
 import { appendToUpload, uploadOffset } from './appendUpload.js';
+import { attachVaultDocument } from './attachVaultDocument.js';
 import { committeeCheck } from './committeeCheck.js';
 import { createUpload } from './createUpload.js';
 import { declareBackupCopy } from './declareBackupCopy.js';
@@ -127,6 +129,7 @@ export async function depositView(rt: Runtime, db: DbOrTrx, tender: TenderHead, 
       .executeTakeFirst(),
   ]);
   const files = draft ? await filesOf(db, [draft.id]) : [];
+  const vault = await attachableVaultDocuments(db, companyId, tender.submission_deadline ?? new Date());
   void rt;
   return {
     tender: {
@@ -153,6 +156,14 @@ export async function depositView(rt: Runtime, db: DbOrTrx, tender: TenderHead, 
         }
       : null,
     backupDeclaredAt: backup?.declared_at ?? null,
+    vault: vault.map((d) => ({
+      id: d.id,
+      title: d.title,
+      fileName: d.fileName,
+      sizeBytes: d.sizeBytes,
+      validUntil: d.validUntil,
+      expired: d.status === 'expired',
+    })),
   };
 }
 
@@ -404,7 +415,8 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
       const query = req.query as Record<string, unknown>;
       const flash =
         typeof query.depose === 'string'
-          ? req.t('submissions.deposit.uploaded', { name: query.depose.slice(0, 255) })
+          ? req.t('submissions.deposit.uploaded', { name: query.depose.slice(0, 255) }) +
+            (query.perime === '1' ? ` ${req.t('submissions.vault.expired_attached')}` : '')
           : undefined;
       return showDeposit(req, reply, [], 200, flash);
     });
@@ -459,6 +471,27 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
       return seeOther(
         reply,
         `/consultations/${req.params.reference}/depot?depose=${encodeURIComponent(part.filename.slice(0, 200))}`,
+      );
+    });
+
+    // one click: a document of the company's vault joins the candidature, encrypted like an upload
+    scope.post<{ Params: RefParams }>('/consultations/:reference/depot/coffre', hidden, async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const documentId = typeof body.document === 'string' ? body.document : '';
+      let attached: Awaited<ReturnType<typeof attachVaultDocument>>;
+      try {
+        attached = await attachVaultDocument(rt, req.principal, {
+          reference: req.params.reference,
+          documentId,
+          ip: req.ip,
+        });
+      } catch (error) {
+        return refuse(req, reply, error);
+      }
+      const warning = attached.warning === 'vault.warning.expired' ? '&perime=1' : '';
+      return seeOther(
+        reply,
+        `/consultations/${req.params.reference}/depot?depose=${encodeURIComponent(attached.fileName.slice(0, 200))}${warning}`,
       );
     });
 

@@ -2,7 +2,7 @@ import type { DbOrTrx } from '../../platform/db/kysely.js';
 import type { VaultDocumentType } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { type ExpiryStatus, expiryStatus, parisDate } from './domain/expiry.js';
-import { vaultDocument } from './repo.js';
+import { vaultDocument, vaultDocuments } from './repo.js';
 
 /** What a submission needs to attach a vault document, and whether to warn about it. */
 export interface AttachableVaultDocument {
@@ -48,6 +48,16 @@ export async function vaultDocumentForSubmission(
     status,
     warning: status === 'expired' ? 'vault.warning.expired' : status === 'expiring' ? 'vault.warning.expiring' : null,
   };
+}
+
+/** Every document of the company, ready to attach, each with its expiry check at `at`. */
+export async function attachableVaultDocuments(
+  db: DbOrTrx,
+  companyId: string,
+  at = new Date(),
+): Promise<AttachableVaultDocument[]> {
+  const documents = await vaultDocuments(db, companyId);
+  return Promise.all(documents.map((d) => vaultDocumentForSubmission(db, { companyId, documentId: d.id, at })));
 }
 
 /** The warning of a validity date alone (for lists of attached documents). */

@@ -3,7 +3,12 @@
  * store, expiry reminders, and what submissions need to attach a document. Import only this file.
  */
 export { type ExpiryStatus, expiryStatus, vaultDocumentTypes } from './domain/expiry.js';
-export { type AttachableVaultDocument, vaultDocumentForSubmission, vaultExpiryWarning } from './forSubmission.js';
+export {
+  type AttachableVaultDocument,
+  attachableVaultDocuments,
+  vaultDocumentForSubmission,
+  vaultExpiryWarning,
+} from './forSubmission.js';
 export { vaultMessages } from './messages.js';
 export { startVaultReminderWorker } from './reminderJobs.js';
 export { vaultRoutes } from './routes.js';

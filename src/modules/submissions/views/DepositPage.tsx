@@ -28,6 +28,24 @@ export interface DepositView {
     }[];
   } | null;
   backupDeclaredAt: Date | null;
+  /** the company's vault, attachable in one click */
+  vault: {
+    id: string;
+    title: string;
+    fileName: string;
+    sizeBytes: number;
+    validUntil: string | null;
+    expired: boolean;
+  }[];
+}
+
+/** A calendar day ('2026-12-31') as people read it. */
+function formatDay(day: string, locale: PageContext['locale']): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 export function DepositPage({
@@ -179,6 +197,38 @@ export function DepositPage({
             <button type="submit">{t('submissions.deposit.upload')}</button>
           </div>
         </form>
+      ) : null}
+
+      {tender.open ? (
+        <section aria-labelledby="coffre-titre">
+          <h3 id="coffre-titre">{t('submissions.vault.title')}</h3>
+          <p>{t('submissions.vault.intro')}</p>
+          {view.vault.length === 0 ? (
+            <p>{t('submissions.vault.none')}</p>
+          ) : (
+            <ul class="vault-attach">
+              {view.vault.map((d) => (
+                <li key={d.id}>
+                  <Form ctx={ctx} action={`${base}/coffre`} class="inline-form">
+                    <input type="hidden" name="document" value={d.id} />
+                    {d.title} ({d.fileName}, {formatBytes(d.sizeBytes, locale)}
+                    {d.validUntil
+                      ? `, ${t('submissions.vault.valid_until', { date: formatDay(d.validUntil, locale) })}`
+                      : ''}
+                    ){d.expired ? <strong> — {t('submissions.vault.expired')}</strong> : null}{' '}
+                    <button type="submit" class="button-secondary">
+                      {t('submissions.vault.attach')}
+                      <span class="visually-hidden"> {d.title}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <a href="/mon-espace/coffre-fort">{t('submissions.vault.manage')}</a>
+          </p>
+        </section>
       ) : null}
 
       <h2>{t('submissions.deposit.step.seal')}</h2>
