@@ -1,5 +1,6 @@
 import type { Trx } from '../../platform/db/kysely.js';
 import type { EventSubscriber } from '../../platform/events/outbox.js';
+import { type AnnouncedIntention, announcedIntention } from '../intentions/index.js';
 import { identifiedRetrievers, loadTendersForIndex, type TenderForIndex } from '../tenders/index.js';
 import { watchersOf } from '../watchlist/index.js';
 import { type MatchableDocument, matchDocument } from './matchDocument.js';
@@ -27,6 +28,29 @@ export function matchableTender(t: TenderForIndex): MatchableDocument {
     ],
     submissionDeadline: t.submissionDeadline,
     link: t.sourceUrl ?? `/consultations/${encodeURIComponent(t.reference)}`,
+  };
+}
+
+/**
+ * A purchase intention as a matchable document: its words, CPV and the buyer's department. It has
+ * no procedure or category yet, so alerts filtered on those do not match it; the reader goes to
+ * the intention's public page.
+ */
+export function matchableIntention(i: AnnouncedIntention): MatchableDocument {
+  return {
+    id: i.id,
+    reference: `INT-${i.id.slice(0, 8).toUpperCase()}`,
+    title: i.title,
+    texts: [i.title, i.cpvLabel, i.buyerName, i.description],
+    cpvDivisions: /^\d{2}/.test(i.cpvCode) ? [i.cpvCode.slice(0, 2)] : [],
+    department: i.department,
+    procedure: 'purchase_intention',
+    category: '',
+    buyerId: i.buyerId,
+    buyerName: i.buyerName,
+    clauses: [],
+    submissionDeadline: null,
+    link: `/intentions/${encodeURIComponent(i.id)}`,
   };
 }
 
@@ -61,6 +85,19 @@ export function alertsSubscribers(deps: NotifyDeps): EventSubscriber[] {
         // a late event of a tender since closed or cancelled announces nothing
         if (tender?.status !== 'published') return;
         const doc = matchableTender(tender);
+        await notifyAlertMatches(trx, deps, doc, await matchDocument(trx, doc));
+      },
+    },
+    {
+      // an upcoming need announced by a buyer reaches the alerts it matches, as a tender would
+      name: 'alerts.match-purchase-intention',
+      types: ['intention.published'],
+      async handle(trx, event) {
+        const id = event.aggregateId ?? event.payload.id;
+        if (typeof id !== 'string' || !uuidPattern.test(id)) return;
+        const intention = await announcedIntention(trx, id);
+        if (!intention) return;
+        const doc = matchableIntention(intention);
         await notifyAlertMatches(trx, deps, doc, await matchDocument(trx, doc));
       },
     },

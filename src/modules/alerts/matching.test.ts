@@ -71,6 +71,43 @@ async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   return undefined;
 }
 
+describe('matching purchase intentions against alerts', () => {
+  it('tells the people whose alerts match an upcoming need, with a link to the intention', async () => {
+    const owner = await person();
+    const other = await person();
+    await alert(owner, 'q=désamiantage');
+    await alert(other, 'q=désamiantage&procedure=open');
+    const id = uuidv7();
+    await rt.db
+      .insertInto('purchase_intentions')
+      .values({
+        id,
+        buyer_id: buyerId,
+        title: 'Désamiantage des écoles maternelles',
+        description: 'Besoin prévu pour l’été prochain.',
+        cpv_code: '45262660',
+        expected_on: '2027-06-01',
+      })
+      .execute();
+    await rt.db.transaction().execute((trx) => recordEvent(trx, 'intention.published', { id }));
+    await dispatchPendingEvents(rt.db, subscribers());
+    const rows = await rt.db
+      .selectFrom('notifications')
+      .select(['user_id', 'link', 'title'])
+      .where('tender_id', '=', id)
+      .execute();
+    // an alert filtered on a procedure waits for the tender itself
+    expect(rows).toEqual([
+      { user_id: owner.userId, link: `/intentions/${id}`, title: 'Désamiantage des écoles maternelles' },
+    ]);
+
+    // announced once, even if the event comes again
+    await rt.db.transaction().execute((trx) => recordEvent(trx, 'intention.published', { id }));
+    await dispatchPendingEvents(rt.db, subscribers());
+    expect(await rt.db.selectFrom('notifications').select('id').where('tender_id', '=', id).execute()).toHaveLength(1);
+  });
+});
+
 describe('matching published tenders against alerts', () => {
   it('matches keywords with French stemming, accents and case ignored, and honours exclusions', async () => {
     const owner = await person();

@@ -4,5 +4,6 @@
  * Publishing records the `intention.published` domain event (payload: id, buyerId, title, cpvCode,
  * estimatedValueCents, expectedOn, targetedCompanyIds) for subscribers such as an alert matcher.
  */
+export { type AnnouncedIntention, announcedIntention } from './announcedIntention.js';
 export { intentionsMessages } from './messages.js';
 export { intentionsRoutes } from './routes.js';
