@@ -3,6 +3,7 @@ import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import { espdCriteria } from './catalogue.js';
 import { defaultAnswers } from './domain/criteria.js';
 import { espdRequestXml, espdResponseXml } from './domain/espdXml.js';
+import { exclusionGroundNames } from './domain/groundNames.js';
 import type { DumeCompany, DumeTender } from './repo.js';
 
 /** The ESPD documents of a tender: the buyer's request, the company's response as XML and PDF. */
@@ -118,13 +119,14 @@ export async function responsePdf(
   write([company.street, company.postalCode, company.city].filter(Boolean).join(' '), { gap: 10 });
   write('Motifs d’exclusion', { font: bold, size: 12 });
   for (const c of criteria.filter((x) => x.kind === 'exclusion')) {
-    write(`${c.name} : ${all[c.questionId] ? 'OUI — l’opérateur est dans cette situation' : 'Non'}`);
+    const name = exclusionGroundNames[c.typeCode]?.fr ?? c.name;
+    write(`${name} : ${all[c.questionId] ? 'OUI — l’opérateur est dans cette situation' : 'Non'}`);
   }
   y -= 6;
   write('Critères de sélection', { font: bold, size: 12 });
   for (const c of criteria.filter((x) => x.kind === 'selection')) {
     write(
-      `${c.name} : ${all[c.questionId] ? 'Oui, l’opérateur satisfait à tous les critères de sélection requis' : 'Non'}`,
+      `Indication globale pour tous les critères de sélection : ${all[c.questionId] ? 'Oui, l’opérateur satisfait à tous les critères de sélection requis' : 'Non'}`,
     );
   }
   y -= 10;

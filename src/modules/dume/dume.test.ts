@@ -112,6 +112,9 @@ describe('ESPD (DUME)', () => {
     const base = `/consultations/${tender.reference}/dume`;
     const page = await company.browser.get(base);
     expect(page.statusCode).toBe(200);
+    // the exclusion grounds read in French on a French page, not in the English of the official file
+    expect(page.body).toContain('Participation à une organisation criminelle');
+    expect(page.body).not.toContain('Participation in a criminal organisation');
     const criteria = espdCriteria();
     const bankruptcy = criteria.find((c) => c.typeCode.includes('BANKRUPTCY'));
     const selection = criteria.find((c) => c.kind === 'selection');

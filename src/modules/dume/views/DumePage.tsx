@@ -4,6 +4,7 @@ import { ErrorSummary, Form, fieldId, Notice } from '../../../web/components.js'
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { EspdCriterion } from '../domain/criteria.js';
+import { exclusionGroundNames } from '../domain/groundNames.js';
 import type { DumeCompany, DumeTender } from '../repo.js';
 
 export function DumePage({
@@ -86,9 +87,13 @@ export function DumePage({
                 value={c.questionId}
                 checked={answers[c.questionId] ?? false}
               />
-              <label for={fieldId(`exclusion-${c.id}`)} lang="en">
-                {c.name}
-              </label>
+              {exclusionGroundNames[c.typeCode] ? (
+                <label for={fieldId(`exclusion-${c.id}`)}>{exclusionGroundNames[c.typeCode]?.[ctx.locale]}</label>
+              ) : (
+                <label for={fieldId(`exclusion-${c.id}`)} lang="en">
+                  {c.name}
+                </label>
+              )}
             </div>
           ))}
         </fieldset>
