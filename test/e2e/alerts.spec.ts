@@ -1,30 +1,14 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectAccessible } from './helpers.js';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, nameDemoCommittee, signedInPage, submit } from './helpers.js';
 
 // Demo accounts (the e2e server loads the demo data): see README. No SMTP server: mails stay in
 // the outbox, which the operator reads in the back office.
-const password = 'Demo-Halle-2026!';
 const buyer = 'acheteur@demo.halle.example';
 const company = 'entreprise@demo.halle.example';
 const operator = 'operateur@demo.halle.example';
 
 function inDays(days: number): string {
   return new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.locator('main [name=email]').fill(email);
-  await page.locator('main [name=password]').fill(password);
-  await page.locator('main form button[type=submit]').click();
-  await expect(page.locator('header')).toContainText('Se déconnecter');
-  return page;
-}
-
-async function submit(page: Page, label: string | RegExp): Promise<void> {
-  await page.locator('main').getByRole('button', { name: label }).first().click();
 }
 
 test('a company creates an alert, a buyer publishes a matching tender, the company sees the live notification and the mail', async ({
@@ -95,6 +79,7 @@ test('a company creates an alert, a buyer publishes a matching tender, the compa
   });
   await submit(buyerPage, 'Déposer le document');
   await expect(buyerPage.locator('main')).toContainText('RC-hydrocurage.pdf');
+  await nameDemoCommittee(browser, buyerPage, reference);
   await buyerPage.goto(`/mon-espace/consultations/${reference}/publier`);
   await submit(buyerPage, 'Publier la consultation');
   await buyerPage.goto(`/consultations/${reference}`);

@@ -1,9 +1,8 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { verifyReceipt } from '../../src/modules/submissions/domain/receipt.js';
-import { expectAccessible } from './helpers.js';
+import { expectAccessible, signedInPage, submit } from './helpers.js';
 
 // Demo accounts (the e2e server loads the demo data): see README.
-const password = 'Demo-Halle-2026!';
 const buyer = 'acheteur@demo.halle.example';
 const companyA = 'entreprise@demo.halle.example';
 const companyB = 'concurrente@demo.halle.example';
@@ -25,21 +24,6 @@ function parisInputs(instant: Date): { date: string; time: string } {
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.locator('main [name=email]').fill(email);
-  await page.locator('main [name=password]').fill(password);
-  await page.locator('main form button[type=submit]').click();
-  await expect(page.locator('header')).toContainText('Se déconnecter');
-  return page;
-}
-
-async function submit(page: Page, label: string | RegExp): Promise<void> {
-  await page.locator('main').getByRole('button', { name: label }).first().click();
 }
 
 /** Chooses lot 1 and adds a candidature and an offer (through the resumable upload of the page). */

@@ -1,8 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectAccessible } from './helpers.js';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, nameDemoCommittee, signedInPage, submit } from './helpers.js';
 
 // Demo accounts (the e2e server loads the demo data): see README.
-const password = 'Demo-Halle-2026!';
 const buyer = 'acheteur@demo.halle.example';
 const company = 'entreprise@demo.halle.example';
 const operator = 'operateur@demo.halle.example';
@@ -12,52 +11,7 @@ function inDays(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.locator('main [name=email]').fill(email);
-  await page.locator('main [name=password]').fill(password);
-  await page.locator('main form button[type=submit]').click();
-  await expect(page.locator('header')).toContainText('Se déconnecter');
-  return page;
-}
-
-async function submit(page: Page, label: string | RegExp): Promise<void> {
-  await page.locator('main').getByRole('button', { name: label }).first().click();
-}
-
 /** Names a 2-of-2 committee with a backup holder (the three demo buyer agents); each sets a passphrase. */
-async function nameCommittee(browser: Browser, buyerPage: Page, reference: string): Promise<void> {
-  await buyerPage.goto(`/mon-espace/consultations/${reference}/commission`);
-  await buyerPage
-    .locator('main')
-    .getByLabel(/acheteur@demo/)
-    .check();
-  await buyerPage
-    .locator('main')
-    .getByLabel(/agent@demo/)
-    .check();
-  await buyerPage.locator('main [name=threshold]').fill('2');
-  await buyerPage.locator('main [name=backup]').selectOption({ label: 'Karim Haddad (secours@demo.halle.example)' });
-  await submit(buyerPage, 'Nommer la commission');
-  await expect(buyerPage.locator('main')).toContainText('Commission nommée');
-  await expectAccessible(buyerPage);
-  for (const email of [buyer, 'agent@demo.halle.example', 'secours@demo.halle.example']) {
-    const page = email === buyer ? buyerPage : await signedInPage(browser, email);
-    await page.goto('/mon-espace/cles');
-    await page
-      .locator('main')
-      .getByRole('link', { name: new RegExp(reference) })
-      .click();
-    await page.locator('main [name=passphrase]').fill(`phrase de passe de ${email}`);
-    await page.locator('main [name=confirmation]').fill(`phrase de passe de ${email}`);
-    await submit(page, 'Enregistrer ma phrase de passe');
-    await expect(page.locator('main')).toContainText('protège désormais votre part');
-    if (page !== buyerPage) await page.context().close();
-  }
-}
-
 test('a buyer publishes a two-lot tender; a company downloads it and asks; answer, corrigendum and registers follow', async ({
   browser,
 }) => {
@@ -148,7 +102,7 @@ test('a buyer publishes a two-lot tender; a company downloads it and asks; answe
   await expectAccessible(buyerPage);
 
   // Opening committee: two members and a backup holder, each sets a passphrase
-  await nameCommittee(browser, buyerPage, reference);
+  await nameDemoCommittee(browser, buyerPage, reference);
 
   // Publish
   await buyerPage.goto(`/mon-espace/consultations/${reference}/publier`);
