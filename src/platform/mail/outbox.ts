@@ -59,6 +59,15 @@ export async function deliverMail(
       await trx.updateTable('outbox_mails').set({ status: 'kept' }).where('id', '=', mailId).execute();
       return 'kept' as const;
     }
+    // marked sent before the SMTP call, in the same transaction: once the peer has accepted the mail
+    // only the COMMIT remains, the smallest window in which a crash can make it go twice (a refusal
+    // rolls this back below through the savepoint)
+    await sql`SAVEPOINT before_send`.execute(trx);
+    await trx
+      .updateTable('outbox_mails')
+      .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1` })
+      .where('id', '=', mailId)
+      .execute();
     try {
       await transport.send({
         from,
@@ -70,6 +79,7 @@ export async function deliverMail(
         ...(mail.headers ? { headers: mail.headers } : {}),
       });
     } catch (error) {
+      await sql`ROLLBACK TO SAVEPOINT before_send`.execute(trx);
       const message = error instanceof Error ? error.message : String(error);
       // a 5xx answer is permanent (no such mailbox, refused): retrying would only be refused again
       const permanent = isPermanentFailure(error);
@@ -94,11 +104,6 @@ export async function deliverMail(
       // commit the attempt count, then let the job fail so pg-boss retries it later
       return isLastAttempt || permanent ? ('failed' as const) : new Error(message);
     }
-    await trx
-      .updateTable('outbox_mails')
-      .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1` })
-      .where('id', '=', mailId)
-      .execute();
     return 'sent' as const;
   });
   if (outcome instanceof Error) throw outcome;
