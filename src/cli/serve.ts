@@ -1,5 +1,6 @@
 import { describeFirstStart, firstStart } from '../app/first-start.js';
 import { buildServer } from '../app/server.js';
+import { ensureTestTender } from '../app/testTender.js';
 import { startWorker } from '../app/worker.js';
 import { loadConfig } from '../platform/config.js';
 import { openRuntime } from '../platform/runtime.js';
@@ -41,6 +42,12 @@ export async function serve(): Promise<void> {
     if (notice) console.log(`\n${notice}`);
   } catch (error) {
     rt.logger.error({ err: error }, 'first start tasks failed');
+  }
+  // Every start, demo or not, after the demo seed (which only fills an empty database).
+  try {
+    await ensureTestTender(rt);
+  } catch (error) {
+    rt.logger.error({ err: error }, 'the permanent test tender could not be made');
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const engine = rt.database.engine === 'pglite' ? `embedded engine in ${config.dataDir}` : 'PostgreSQL server';

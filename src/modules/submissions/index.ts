@@ -10,3 +10,4 @@ export { submissionsMessages } from './messages.js';
 export { checkRegister, registerEntries } from './registerEntries.js';
 export { submissionsRoutes } from './routes.js';
 export { signingKey } from './signingKey.js';
+export { keyUnopenableCommittee, testTenderId, testTenderReference, testTenderSettingKey } from './testTender.js';

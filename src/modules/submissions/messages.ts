@@ -351,4 +351,13 @@ export const submissionsMessages = {
     en: 'Upload succeeded: {size} received in {ms} ms, SHA-256 {sha256}. Nothing was kept.',
   },
   'submissions.workstation.test_tender': { fr: 'Consultation de test permanente', en: 'Permanent test tender' },
+  'submissions.workstation.test_link': { fr: 'Faire un dépôt d’essai', en: 'Make a trial submission' },
+  'submissions.workstation.test_link_intro': {
+    fr: 'Puis entraînez-vous au dépôt complet (fichiers chiffrés, scellement, accusé de réception signé) sur la consultation de test permanente :',
+    en: 'Then rehearse the whole submission (encrypted files, sealing, signed receipt) on the permanent test tender:',
+  },
+  'submissions.test_tender.notice': {
+    fr: 'Ceci est une consultation de test : votre dépôt ne sera jamais examiné ni attribué. Il est chiffré et scellé exactement comme un vrai pli, mais les clés d’ouverture ont été détruites à sa création : personne, pas même l’équipe de la plateforme, ne pourra jamais l’ouvrir. N’y déposez pas de vraie offre.',
+    en: 'This is a test tender: your submission will never be examined or awarded. It is encrypted and sealed exactly like a real bid, but the opening keys were destroyed when the tender was created: nobody, not even the platform team, can ever open it. Do not submit a real bid here.',
+  },
 } as const;

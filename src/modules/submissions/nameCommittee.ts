@@ -30,6 +30,8 @@ export async function nameCommittee(
     threshold: number;
     backupUserId: string;
     ip?: string | undefined;
+    /** false for system holders (the permanent test tender): nobody reads their mailbox */
+    notify?: boolean;
   },
 ): Promise<{ tenderId: string }> {
   const head = await tenderByReference(rt.db, input.reference);
@@ -89,7 +91,7 @@ export async function nameCommittee(
         after: { holders: holderIds, backup: input.backupUserId, threshold: input.threshold },
       },
     );
-    for (const row of rows) {
+    for (const row of input.notify === false ? [] : rows) {
       const user = members.find((m) => m.id === row.user_id);
       if (!user) continue;
       const url = `${rt.config.publicUrl}/mon-espace/cles/${row.id}`;

@@ -33,6 +33,7 @@ import { answerableTender, type Consortium, saveSubmissionDetails } from './save
 import { sealSubmission } from './sealSubmission.js';
 import { setHolderPassphrase } from './setHolderPassphrase.js';
 import { signingKey } from './signingKey.js';
+import { testTenderId, testTenderReference } from './testTender.js';
 import { uploadSecretHeader } from './uploadSecret.js';
 import { CommitteePage, HolderPage, MyKeysPage } from './views/CommitteePage.js';
 import { DepositPage } from './views/DepositPage.js';
@@ -131,8 +132,10 @@ export async function depositView(rt: Runtime, db: DbOrTrx, tender: TenderHead, 
   const files = draft ? await filesOf(db, [draft.id]) : [];
   const vault = await attachableVaultDocuments(db, companyId, tender.submission_deadline ?? new Date());
   void rt;
+  const testTender = await testTenderId(db);
   return {
     tender: {
+      isTest: testTender === tender.id,
       reference: tender.reference,
       title: tender.title,
       deadline: tender.submission_deadline,
@@ -496,14 +499,20 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
     });
 
     // the workstation check: a file streamed, hashed and dropped (nothing kept), to test the connection
-    scope.get('/depot-test', hidden, async (req, reply) => sendPage(reply, <WorkstationPage ctx={pageContext(req)} />));
+    scope.get('/depot-test', hidden, async (req, reply) =>
+      sendPage(reply, <WorkstationPage ctx={pageContext(req)} testReference={await testTenderReference(rt.db)} />),
+    );
     scope.post('/depot-test', hidden, async (req, reply) => {
       const part = pendingFiles.get(req);
       if (!part) {
         drainUpload(req);
         return sendPage(
           reply,
-          <WorkstationPage ctx={pageContext(req)} errors={[{ field: 'file', message: 'submissions.file.no_name' }]} />,
+          <WorkstationPage
+            ctx={pageContext(req)}
+            testReference={await testTenderReference(rt.db)}
+            errors={[{ field: 'file', message: 'submissions.file.no_name' }]}
+          />,
           400,
         );
       }
@@ -518,7 +527,11 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       return sendPage(
         reply,
-        <WorkstationPage ctx={pageContext(req)} result={{ size, ms, sha256: hash.digest('hex') }} />,
+        <WorkstationPage
+          ctx={pageContext(req)}
+          testReference={await testTenderReference(rt.db)}
+          result={{ size, ms, sha256: hash.digest('hex') }}
+        />,
       );
     });
   });

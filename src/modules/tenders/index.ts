@@ -8,6 +8,7 @@ export { tendersMessages } from './messages.js';
 export { startTenderClosingWorker } from './publication/closingJobs.js';
 export { addNoticeSlot } from './publication/noticeSlots.js';
 export { addPublicationCheck, type PublicationCheck } from './publication/publicationChecks.js';
+export { publishPermanentTender } from './publication/publishPermanentTender.js';
 export {
   listPublicTenderIds,
   loadTendersForIndex,

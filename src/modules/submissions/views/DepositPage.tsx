@@ -13,6 +13,8 @@ export interface DepositView {
     maxFileBytes: number;
     open: boolean;
     backupCopyAllowed: boolean;
+    /** the permanent test tender: bids are sealed like real ones but nobody can ever open them */
+    isTest: boolean;
   };
   lots: { number: number; title: string }[];
   draft: {
@@ -72,6 +74,7 @@ export function DepositPage({
         </a>
       </p>
       <h1>{t('submissions.deposit.title')}</h1>
+      {tender.isTest ? <Notice kind="info">{t('submissions.test_tender.notice')}</Notice> : null}
       {flash ? <Notice kind="success">{flash}</Notice> : null}
       <ErrorSummary ctx={ctx} errors={errors} />
       <p>{t('submissions.deposit.intro')}</p>

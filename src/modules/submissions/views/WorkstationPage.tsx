@@ -9,8 +9,11 @@ export function WorkstationPage({
   ctx,
   result,
   errors = [],
+  testReference,
 }: {
   ctx: PageContext;
+  /** the permanent test tender, where a company rehearses a complete submission */
+  testReference?: string | undefined;
   result?: { size: number; ms: number; sha256: string };
   errors?: FieldError[];
 }) {
@@ -40,6 +43,15 @@ export function WorkstationPage({
           <button type="submit">{t('submissions.workstation.submit')}</button>
         </div>
       </form>
+      {testReference ? (
+        <section>
+          <h2>{t('submissions.workstation.test_tender')}</h2>
+          <p>{t('submissions.workstation.test_link_intro')}</p>
+          <p>
+            <a href={`/consultations/${testReference}/depot`}>{t('submissions.workstation.test_link')}</a>
+          </p>
+        </section>
+      ) : null}
       <script type="module" src="/static/submission-upload.js" />
     </Layout>
   );
