@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable, Transform } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { DbOrTrx } from '../../platform/db/kysely.js';
@@ -15,6 +15,24 @@ import { tenderByReference } from './repo.js';
 import { keyFromSecret, secretMatches } from './uploadSecret.js';
 
 type UploadRow = Awaited<ReturnType<typeof uploadRow>>;
+
+/** tus checksum extension: the algorithms a client may name in `Upload-Checksum`. */
+export const checksumAlgorithms = ['sha256', 'sha1'] as const;
+export type UploadChecksum = { algorithm: (typeof checksumAlgorithms)[number]; digest: Buffer };
+
+/** The PATCH body did not hash to the client's `Upload-Checksum`: nothing of it was kept (tus: 460). */
+export class ChecksumMismatch extends Error {}
+
+/** Reads `Upload-Checksum: sha256 <base64>`; undefined when absent, an error when unusable. */
+export function parseUploadChecksum(header: string | undefined): UploadChecksum | undefined {
+  if (header === undefined) return undefined;
+  const [algorithm, value, ...rest] = header.trim().split(/\s+/);
+  const known = checksumAlgorithms.find((a) => a === algorithm);
+  if (!known || !value || rest.length > 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    throw new AppError('bad_request', { detail: 'Upload-Checksum: "sha256 <base64>" or "sha1 <base64>"' });
+  }
+  return { algorithm: known, digest: Buffer.from(value, 'base64') };
+}
 
 function uploadRow(db: DbOrTrx, uploadId: string, options: { forUpdate?: boolean } = {}) {
   let q = db
@@ -83,6 +101,8 @@ export async function appendToUpload(
     secret: string | undefined;
     offset: number;
     body: Readable;
+    /** when given, the whole body must hash to it, or none of it is kept */
+    checksum?: UploadChecksum | undefined;
     ip?: string | undefined;
   },
 ): Promise<{ offset: number; length: number; complete: boolean }> {
@@ -102,11 +122,24 @@ export async function appendToUpload(
   try {
     const encrypt = new SegmentEncryptStream(fileKey, upload.file_id, Number(upload.length), upload.next_chunk);
     let stored: Awaited<ReturnType<Runtime['blobs']['put']>>;
+    // the plaintext as it arrives, hashed for the client's checksum (before anything is kept)
+    const hash = input.checksum ? createHash(input.checksum.algorithm) : null;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash?.update(chunk);
+        done(null, chunk);
+      },
+    });
     try {
-      stored = await rt.blobs.put(pipeline(tolerant(input.body), encrypt, () => undefined));
+      stored = await rt.blobs.put(pipeline(tolerant(input.body), tap, encrypt, () => undefined));
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError('bad_request', { detail: (error as Error).message });
+    }
+    if (input.checksum && hash && !hash.digest().equals(input.checksum.digest)) {
+      // a corrupted or cut body: the segment is dropped, the offset stays, the client sends it again
+      await rt.blobs.delete(stored.key);
+      throw new ChecksumMismatch();
     }
     if (encrypt.chunks === 0) {
       await rt.blobs.delete(stored.key);

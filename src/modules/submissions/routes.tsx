@@ -12,7 +12,13 @@ import { pageContext, seeOther, sendPage } from '../../web/render.js';
 import { addNoticeSlot, addPublicationCheck } from '../tenders/index.js';
 import { attachableVaultDocuments } from '../vault/index.js';
 import { addSubmissionFile, removeSubmissionFile } from './addSubmissionFile.js';
-import { appendToUpload, uploadOffset } from './appendUpload.js';
+import {
+  appendToUpload,
+  ChecksumMismatch,
+  checksumAlgorithms,
+  parseUploadChecksum,
+  uploadOffset,
+} from './appendUpload.js';
 import { attachVaultDocument } from './attachVaultDocument.js';
 import { committeeCheck } from './committeeCheck.js';
 import { createUpload } from './createUpload.js';
@@ -550,7 +556,12 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
     };
 
     scope.options(base, hidden, async (_req, reply) =>
-      tusHeaders(reply).header('tus-version', '1.0.0').header('tus-extension', 'creation').code(204).send(),
+      tusHeaders(reply)
+        .header('tus-version', '1.0.0')
+        .header('tus-extension', 'creation,checksum')
+        .header('tus-checksum-algorithm', checksumAlgorithms.join(','))
+        .code(204)
+        .send(),
     );
 
     scope.post<{ Params: RefParams }>(base, hidden, async (req, reply) => {
@@ -603,17 +614,21 @@ export async function submissionsRoutes(app: FastifyInstance, rt: Runtime): Prom
         throw new AppError('bad_request');
       }
       try {
+        const checksumHeader = req.headers['upload-checksum'];
         const state = await appendToUpload(rt, req.principal, {
           reference: req.params.reference,
           uploadId: req.params.uploadId,
           secret: secretOf(req),
           offset,
           body: req.raw,
+          checksum: parseUploadChecksum(typeof checksumHeader === 'string' ? checksumHeader : undefined),
           ip: req.ip,
         });
         return tusHeaders(reply).header('upload-offset', String(state.offset)).code(204).send();
       } catch (error) {
         req.raw.resume();
+        // tus checksum extension: 460 Checksum Mismatch, nothing of the body kept
+        if (error instanceof ChecksumMismatch) return tusHeaders(reply).code(460).send();
         throw error;
       }
     });
