@@ -43,6 +43,21 @@ async function ensureSystemHolder(rt: Runtime, buyerId: string, n: number) {
  * Resumable: a start that failed half-way reuses the buyer and the holders it had made.
  */
 export async function ensureTestTender(rt: Runtime): Promise<{ created: boolean; tenderId: string }> {
+  // Several web processes starting together on a new server database: one makes the tender, the
+  // others wait on this lock, then find it. (The embedded engine is one process, and its only
+  // connection must stay free for the steps below.)
+  if (rt.database.engine !== 'postgres') return makeTestTender(rt);
+  const client = await rt.database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(4242002)');
+    return await makeTestTender(rt);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(4242002)').catch(() => undefined);
+    client.release();
+  }
+}
+
+async function makeTestTender(rt: Runtime): Promise<{ created: boolean; tenderId: string }> {
   const known = await testTenderId(rt.db);
   if (known) return { created: false, tenderId: known };
 
