@@ -14,6 +14,8 @@ export interface ReceivedMail {
  */
 export class SmtpPeer {
   readonly received: ReceivedMail[] = [];
+  /** connection errors seen (a sender killed mid-session resets its connection: expected in tests) */
+  readonly connectionErrors: Error[] = [];
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -38,6 +40,8 @@ export class SmtpPeer {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
+        // the sender went away in the middle of DATA: nothing was accepted
+        stream.on('error', (error: Error) => callback(error));
         stream.on('end', () => {
           this.received.push({
             to: session.envelope.rcptTo.map((a) => a.address),
@@ -47,6 +51,8 @@ export class SmtpPeer {
         });
       },
     });
+    // a killed sender resets its connection: recorded, not an uncaught exception of the test run
+    server.on('error', (error: Error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
