@@ -261,8 +261,8 @@ export class TenderMemoryIndex {
   /** the number of the document's combination of department, procedure, category, clauses, status */
   private profile = new Int32Array(0);
   private buyer = new Int32Array(0);
-  /** CPV divisions (00 to 99) as a 128-bit set per slot: four 32-bit words */
-  private cpv = new Uint32Array(0);
+  /** the number of the document's set of CPV divisions (see `CpvSets`) */
+  private cpvSet = new Int32Array(0);
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<string, Postings>();
   private readonly departments = new Dictionary();
@@ -271,9 +271,7 @@ export class TenderMemoryIndex {
   private readonly buyers = new Dictionary();
   private readonly buyerNames: string[] = [];
   private readonly profiles = new ProfileTable();
-  /** the matches of the last search, reused: a broad search would otherwise allocate megabytes each time */
-  private scratchSlots = new Uint32Array(0);
-  private scratchScores = new Float32Array(0);
+  private readonly cpvSets = new CpvSets();
 
   get size(): number {
     return this.live;
@@ -300,7 +298,7 @@ export class TenderMemoryIndex {
     this.deadline = grown(this.deadline, (n) => new Float64Array(n));
     this.profile = grown(this.profile, (n) => new Int32Array(n));
     this.buyer = grown(this.buyer, (n) => new Int32Array(n));
-    this.cpv = grown(this.cpv, (n) => new Uint32Array(n), 4);
+    this.cpvSet = grown(this.cpvSet, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
 
@@ -330,13 +328,7 @@ export class TenderMemoryIndex {
       this.buyerNames[b] = doc.buyerName;
       this.buyer[slot] = b;
     }
-    for (let w = 0; w < 4; w++) this.cpv[slot * 4 + w] = 0;
-    for (const division of doc.cpvDivisions) {
-      const d = Number.parseInt(division, 10);
-      if (!Number.isInteger(d) || d < 0 || d > 99 || division.length !== 2) continue;
-      const word = slot * 4 + (d >> 5);
-      this.cpv[word] = ((this.cpv[word] as number) | (1 << (d & 31))) >>> 0;
-    }
+    this.cpvSet[slot] = this.cpvSets.numberOf(doc.cpvDivisions);
     for (const [lexeme, weight] of doc.lexemes) {
       let list = this.postings.get(lexeme);
       if (!list) {
@@ -370,8 +362,7 @@ export class TenderMemoryIndex {
         }
       }
     };
-    move([this.alive, this.published, this.deadline, this.profile, this.buyer], 1);
-    move([this.cpv], 4);
+    move([this.alive, this.published, this.deadline, this.profile, this.cpvSet, this.buyer], 1);
     const ids: string[] = [];
     for (let slot = 0; slot < this.count; slot++) {
       const to = renumber[slot] as number;
@@ -476,14 +467,8 @@ export class TenderMemoryIndex {
       procedure: allowedOf(this.procedures, f.procedure),
       category: allowedOf(this.categories, f.category),
     });
-    const cpvMask = new Uint32Array(4);
-    for (const division of f.cpv) {
-      const d = Number.parseInt(division, 10);
-      if (Number.isInteger(d) && d >= 0 && d <= 99)
-        cpvMask[d >> 5] = ((cpvMask[d >> 5] as number) | (1 << (d & 31))) >>> 0;
-    }
-    const useCpv = f.cpv.length > 0;
-    const [m0, m1, m2, m3] = cpvMask as unknown as [number, number, number, number];
+    const cpvSets = this.cpvSets;
+    const cpvMisses = cpvSets.missTable(f.cpv);
     const useBuyer = f.buyer.length > 0;
     const buyerAllowed = allowedOf(this.buyers, f.buyer);
     const deadlineUntil = f.deadline ? now + Number(f.deadline) * day : 0;
@@ -493,79 +478,78 @@ export class TenderMemoryIndex {
     const counting = query.facets;
     const keyCounts = new Int32Array(misses.length);
     const keyOneMiss = new Int32Array(misses.length);
-    const cpvCounts = new Int32Array(128);
+    const cpvSetCounts = new Int32Array(cpvSets.size);
     const buyerCounts = new Int32Array(this.buyers.values.length + 1);
     let soon7 = 0;
     let soon30 = 0;
 
+    // the page is kept while scanning: a match is offered to the heap only when its two sort
+    // numbers (greater is better) reach those of the worst kept one — rarely, on a broad search
+    const top = new TopOf(query.offset + query.limit, this.compare(query.sort));
+    const relevance = query.sort === 'relevance';
+    const byPublished = query.sort === 'published';
+
     const n = candidates ? candidates.slots.length : this.count;
-    if (this.scratchSlots.length < n) {
-      this.scratchSlots = new Uint32Array(this.capacity);
-      this.scratchScores = new Float32Array(this.capacity);
-    }
-    const resultSlots = this.scratchSlots;
-    const resultScores = this.scratchScores;
     const candidateSlots = candidates ? candidates.slots : null;
     const candidateScores = candidates ? candidates.scores : null;
     let total = 0;
-    const { alive, cpv, buyer, deadline, profile } = this;
+    const { alive, cpvSet, buyer, deadline, profile, published } = this;
     for (let i = 0; i < n; i++) {
       const slot = candidateSlots === null ? i : (candidateSlots[i] as number);
       if (alive[slot] === 0) continue;
       const dl = deadline[slot] as number;
       const key = ((profile[slot] as number) << 1) | (dl <= now ? 1 : 0);
-      let miss = misses[key] as number;
-      if (useCpv) {
-        const w = slot << 2;
-        if (
-          ((cpv[w] as number) & m0) === 0 &&
-          ((cpv[w + 1] as number) & m1) === 0 &&
-          ((cpv[w + 2] as number) & m2) === 0 &&
-          ((cpv[w + 3] as number) & m3) === 0
-        )
-          miss |= missBits.cpv;
-      }
+      const set = cpvSet[slot] as number;
+      let miss = (misses[key] as number) | (cpvMisses[set] as number);
       if (useBuyer) {
         const b = buyer[slot] as number;
         if (b < 0 || buyerAllowed[b] === 0) miss |= missBits.buyer;
       }
       if (deadlineUntil !== 0 && !(dl > now && dl <= deadlineUntil)) miss |= missBits.deadline;
       if (miss === 0) {
-        resultSlots[total] = slot;
-        resultScores[total++] = candidateScores === null ? 0 : (candidateScores[i] as number);
+        total++;
+        const score = candidateScores === null ? 0 : (candidateScores[i] as number);
+        let first: number;
+        let second = 0;
+        if (relevance) {
+          first = score;
+          second = published[slot] as number;
+        } else if (byPublished) {
+          first = published[slot] as number;
+        } else {
+          first = Number.isNaN(dl) ? Number.NEGATIVE_INFINITY : -dl;
+        }
+        if (first > top.worstFirst || (first === top.worstFirst && second >= top.worstSecond)) {
+          top.offer(slot, score, first, second);
+        }
         if (!counting) continue;
         keyCounts[key] = (keyCounts[key] as number) + 1;
-      } else if (!counting || (miss & (miss - 1)) !== 0) {
-        continue;
-      } else if (miss === misses[key]) {
-        // the one missed filter is a profile field: counted for that field only, at the end
-        keyOneMiss[key] = (keyOneMiss[key] as number) + 1;
-        continue;
-      }
-      // here: every filter passed, or only the CPV, buyer or deadline one missed
-      if (miss === 0 || miss === missBits.cpv) {
-        const w = slot << 2;
-        for (let k = 0; k < 4; k++) {
-          let bits = cpv[w + k] as number;
-          while (bits !== 0) {
-            const low = bits & -bits;
-            const bit = (k << 5) | (31 - Math.clz32(low));
-            cpvCounts[bit] = (cpvCounts[bit] as number) + 1;
-            bits = (bits ^ low) >>> 0;
-          }
-        }
-      }
-      if (miss === 0 || miss === missBits.buyer) {
+        cpvSetCounts[set] = (cpvSetCounts[set] as number) + 1;
         const b = buyer[slot] as number;
         if (b >= 0) buyerCounts[b] = (buyerCounts[b] as number) + 1;
+        if (dl > now && dl <= month) {
+          soon30++;
+          if (dl <= week) soon7++;
+        }
+        continue;
       }
-      if ((miss === 0 || miss === missBits.deadline) && dl > now && dl <= month) {
+      // a row that misses exactly one filter counts for that filter's facet only
+      if (!counting || (miss & (miss - 1)) !== 0) continue;
+      if (miss === misses[key]) {
+        // a profile field: spread at the end
+        keyOneMiss[key] = (keyOneMiss[key] as number) + 1;
+      } else if (miss === missBits.cpv) {
+        cpvSetCounts[set] = (cpvSetCounts[set] as number) + 1;
+      } else if (miss === missBits.buyer) {
+        const b = buyer[slot] as number;
+        if (b >= 0) buyerCounts[b] = (buyerCounts[b] as number) + 1;
+      } else if (dl > now && dl <= month) {
         soon30++;
         if (dl <= week) soon7++;
       }
     }
 
-    const hits = this.topOf(resultSlots.subarray(0, total), resultScores.subarray(0, total), query);
+    const hits = top.page(query.offset).map(({ slot, score }) => ({ tenderId: this.tenderIds[slot] as string, score }));
     if (!counting) return { total, hits, facets: null };
     const facets: RawFacet[] = [];
     const emit = (
@@ -584,7 +568,7 @@ export class TenderMemoryIndex {
       procedures: this.procedures.values.length,
       categories: this.categories.values.length,
     });
-    emit('cpv', cpvCounts, (v) => String(v).padStart(2, '0'));
+    emit('cpv', cpvSets.spread(cpvSetCounts), (v) => String(v).padStart(2, '0'));
     emit('department', spread.department, (v) => this.departments.values[v] as string);
     emit('procedure', spread.procedure, (v) => this.procedures.values[v] as string);
     emit('category', spread.category, (v) => this.categories.values[v] as string);
@@ -600,6 +584,7 @@ export class TenderMemoryIndex {
     return { total, hits, facets };
   }
 
+  /** The order of two matches: negative when (slot a, score sa) comes first. */
   private compare(sort: MemoryQuery['sort']): (a: number, b: number, sa: number, sb: number) => number {
     const id = (slot: number) => this.tenderIds[slot] as string;
     const byIdDesc = (a: number, b: number) => (id(a) < id(b) ? 1 : id(a) > id(b) ? -1 : 0);
@@ -617,89 +602,153 @@ export class TenderMemoryIndex {
     if (sort === 'published') return (a, b) => byPublished(a, b);
     return (a, b, sa, sb) => sb - sa || byPublished(a, b);
   }
+}
 
-  /**
-   * The page asked for, without sorting every match: a bounded heap keeps the best `offset + limit`.
-   * Each match is first compared with the worst kept one on two numbers (inline, no call): almost
-   * every match of a broad search stops there.
-   */
-  private topOf(slots: Uint32Array, scores: Float32Array, query: MemoryQuery): { tenderId: string; score: number }[] {
-    const keep = query.offset + query.limit;
-    const cmp = this.compare(query.sort);
-    const better = (i: number, j: number) =>
-      cmp(slots[i] as number, slots[j] as number, scores[i] as number, scores[j] as number) < 0;
-    let chosen: number[];
-    if (slots.length <= keep * 4) {
-      chosen = Array.from({ length: slots.length }, (_, i) => i);
-    } else {
-      // the two numbers that order matches before the identifier tie-break, greater is better
-      const { published, deadline } = this;
-      const bySort = query.sort;
-      const first = (i: number): number => {
-        if (bySort === 'relevance') return scores[i] as number;
-        if (bySort === 'published') return published[slots[i] as number] as number;
-        const d = deadline[slots[i] as number] as number;
-        return Number.isNaN(d) ? Number.NEGATIVE_INFINITY : -d;
-      };
-      const second = (i: number): number => (bySort === 'relevance' ? (published[slots[i] as number] as number) : 0);
-      // max-heap on "worse": the root is the worst of the kept ones
-      const heap: number[] = [];
-      const worse = (i: number, j: number) => better(j, i);
-      const up = (n: number) => {
-        while (n > 0) {
-          const p = (n - 1) >> 1;
-          if (!worse(heap[n] as number, heap[p] as number)) break;
-          [heap[n], heap[p]] = [heap[p] as number, heap[n] as number];
-          n = p;
-        }
-      };
-      const down = (n: number) => {
-        for (;;) {
-          const l = 2 * n + 1;
-          const r = l + 1;
-          let w = n;
-          if (l < heap.length && worse(heap[l] as number, heap[w] as number)) w = l;
-          if (r < heap.length && worse(heap[r] as number, heap[w] as number)) w = r;
-          if (w === n) return;
-          [heap[n], heap[w]] = [heap[w] as number, heap[n] as number];
-          n = w;
-        }
-      };
-      for (let i = 0; i < keep; i++) {
-        heap.push(i);
-        up(heap.length - 1);
-      }
-      let worstFirst = first(heap[0] as number);
-      let worstSecond = second(heap[0] as number);
-      const relevance = bySort === 'relevance';
-      const byPublished = bySort === 'published';
-      for (let i = keep; i < slots.length; i++) {
-        const slot = slots[i] as number;
-        let a: number;
-        let b = 0;
-        if (relevance) {
-          a = scores[i] as number;
-          b = published[slot] as number;
-        } else if (byPublished) {
-          a = published[slot] as number;
-        } else {
-          const d = deadline[slot] as number;
-          a = Number.isNaN(d) ? Number.NEGATIVE_INFINITY : -d;
-        }
-        if (a < worstFirst || (a === worstFirst && b < worstSecond)) continue;
-        if (!better(i, heap[0] as number)) continue;
-        heap[0] = i;
-        down(0);
-        worstFirst = first(heap[0] as number);
-        worstSecond = second(heap[0] as number);
-      }
-      chosen = heap;
+/**
+ * The best `keep` matches seen so far, as a heap whose root is the worst kept one. The scan reads
+ * `worstFirst` / `worstSecond` (the root's two sort numbers, greater is better) and offers a match
+ * only when it may enter; `compare` settles equal numbers by the identifier.
+ */
+class TopOf {
+  worstFirst = Number.NEGATIVE_INFINITY;
+  worstSecond = Number.NEGATIVE_INFINITY;
+  private readonly slots: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly firsts: number[] = [];
+  private readonly seconds: number[] = [];
+
+  constructor(
+    private readonly keep: number,
+    private readonly compare: (a: number, b: number, sa: number, sb: number) => number,
+  ) {}
+
+  /** whether kept entry i is worse than kept entry j */
+  private worse(i: number, j: number): boolean {
+    return (
+      this.compare(
+        this.slots[i] as number,
+        this.slots[j] as number,
+        this.scores[i] as number,
+        this.scores[j] as number,
+      ) > 0
+    );
+  }
+
+  private swap(i: number, j: number): void {
+    for (const a of [this.slots, this.scores, this.firsts, this.seconds]) {
+      const t = a[i] as number;
+      a[i] = a[j] as number;
+      a[j] = t;
     }
-    chosen.sort((i, j) => (better(i, j) ? -1 : better(j, i) ? 1 : 0));
-    return chosen.slice(query.offset, keep).map((i) => ({
-      tenderId: this.tenderIds[slots[i] as number] as string,
-      score: scores[i] as number,
-    }));
+  }
+
+  offer(slot: number, score: number, first: number, second: number): void {
+    if (this.keep === 0) return;
+    if (this.slots.length < this.keep) {
+      this.slots.push(slot);
+      this.scores.push(score);
+      this.firsts.push(first);
+      this.seconds.push(second);
+      let n = this.slots.length - 1;
+      while (n > 0) {
+        const p = (n - 1) >> 1;
+        if (!this.worse(n, p)) break;
+        this.swap(n, p);
+        n = p;
+      }
+      if (this.slots.length === this.keep) this.remember();
+      return;
+    }
+    if (this.compare(slot, this.slots[0] as number, score, this.scores[0] as number) >= 0) return;
+    this.slots[0] = slot;
+    this.scores[0] = score;
+    this.firsts[0] = first;
+    this.seconds[0] = second;
+    let n = 0;
+    for (;;) {
+      const l = 2 * n + 1;
+      const r = l + 1;
+      let w = n;
+      if (l < this.slots.length && this.worse(l, w)) w = l;
+      if (r < this.slots.length && this.worse(r, w)) w = r;
+      if (w === n) break;
+      this.swap(n, w);
+      n = w;
+    }
+    this.remember();
+  }
+
+  private remember(): void {
+    this.worstFirst = this.firsts[0] as number;
+    this.worstSecond = this.seconds[0] as number;
+  }
+
+  /** The kept matches in order, from `offset` on. */
+  page(offset: number): { slot: number; score: number }[] {
+    const order = this.slots.map((_, i) => i);
+    order.sort((i, j) =>
+      this.compare(
+        this.slots[i] as number,
+        this.slots[j] as number,
+        this.scores[i] as number,
+        this.scores[j] as number,
+      ),
+    );
+    return order.slice(offset).map((i) => ({ slot: this.slots[i] as number, score: this.scores[i] as number }));
+  }
+}
+
+/**
+ * The sets of CPV divisions documents carry ("45", "45 + 71"…), each with a number, as profiles
+ * do for the other fields: a search decides the CPV filter and counts the CPV facet per set.
+ */
+class CpvSets {
+  private readonly numbers = new Map<string, number>();
+  readonly divisions: number[][] = [];
+
+  get size(): number {
+    return this.divisions.length;
+  }
+
+  numberOf(divisions: readonly string[]): number {
+    const valid = [
+      ...new Set(
+        divisions
+          .filter((d) => /^[0-9]{2}$/.test(d))
+          .map((d) => Number.parseInt(d, 10))
+          .sort((a, b) => a - b),
+      ),
+    ];
+    const key = valid.join(',');
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.divisions.length;
+      this.numbers.set(key, n);
+      this.divisions.push(valid);
+    }
+    return n;
+  }
+
+  /** `missBits.cpv` for the sets carrying none of the asked divisions (nothing asked: no miss). */
+  missTable(asked: readonly string[]): Uint8Array {
+    const table = new Uint8Array(this.size);
+    if (asked.length === 0) return table;
+    const wanted = new Set(asked.filter((d) => /^[0-9]{2}$/.test(d)).map((d) => Number.parseInt(d, 10)));
+    for (let n = 0; n < this.size; n++) {
+      if (!(this.divisions[n] as number[]).some((d) => wanted.has(d))) table[n] = missBits.cpv;
+    }
+    return table;
+  }
+
+  /** Counts per division (0 to 99) from counts per set. */
+  spread(perSet: Int32Array): Int32Array {
+    const counts = new Int32Array(100);
+    for (let n = 0; n < perSet.length; n++) {
+      const c = perSet[n] as number;
+      if (c === 0) continue;
+      for (const d of this.divisions[n] as number[]) counts[d] = (counts[d] as number) + c;
+    }
+    return counts;
   }
 }
 
