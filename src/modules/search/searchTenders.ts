@@ -381,6 +381,28 @@ function usesOperators(q: string): boolean {
 }
 
 /**
+ * What `websearch_to_tsquery` makes of a query text, remembered for the most recent texts: the
+ * answer depends only on the text and the (fixed) search configuration, and popular searches repeat.
+ */
+const parsedQueries = new Map<string, string>();
+const parsedQueriesKept = 2000;
+
+async function readTsquery(db: DbOrTrx, q: string): Promise<string> {
+  const known = parsedQueries.get(q);
+  if (known !== undefined) {
+    // most recently used last, so that the oldest is dropped first
+    parsedQueries.delete(q);
+    parsedQueries.set(q, known);
+    return known;
+  }
+  const [row] = await rows(db, sql<{ q: string }>`SELECT websearch_to_tsquery(${config}, ${q}::text)::text AS q`);
+  const text = row?.q ?? '';
+  parsedQueries.set(q, text);
+  if (parsedQueries.size > parsedQueriesKept) parsedQueries.delete(parsedQueries.keys().next().value as string);
+  return text;
+}
+
+/**
  * The same search answered by this process's in-memory index: exact totals and facet counts, then
  * the page's rows read from PostgreSQL by id. Few matches widen rare words to their known near
  * spellings (typos). Returns null when PostgreSQL must answer instead: phrases (they need word
@@ -392,16 +414,13 @@ async function searchInMemory(
   input: NormalisedInput,
   now: Date,
 ): Promise<SearchResult | null> {
+  // the words as PostgreSQL reads them, while the index catches up with the change log
+  const [parsed] = await Promise.all([input.q ? readTsquery(db, input.q) : Promise.resolve(null), memory.sync()]);
   let text: QueryNode | null = null;
   if (input.q) {
-    const [row] = await rows(
-      db,
-      sql<{ q: string }>`SELECT websearch_to_tsquery(${config}, ${input.q}::text)::text AS q`,
-    );
-    text = parseTsquery(row?.q ?? '');
+    text = parseTsquery(parsed ?? '');
     if (!text || needsPositions(text)) return null;
   }
-  await memory.sync();
   const offset = (input.page - 1) * pageSize;
   const run = (tree: QueryNode | null) =>
     memory.index.search({
