@@ -9,8 +9,10 @@
  *   npx tsx bench/search-freshness.ts --engine=pglite
  *
  * `--background` puts that many generated tenders in the index first, so the search is not on
- * an empty table. PostgreSQL: a fresh database `halle_bench_<ts>`, dropped at the end.
+ * an empty table. The searches go through the in-memory index, as a web process answers them
+ * (`--memory=0`: PostgreSQL alone). PostgreSQL: a fresh database `halle_bench_<ts>`, dropped at the end.
  */
+import { startMemorySearch } from '../src/modules/search/memorySearch.js';
 import type { Db } from '../src/platform/db/kysely.js';
 import { type EventSubscriber, startEventDispatcher } from '../src/platform/events/outbox.js';
 import type { SessionPrincipal } from '../src/platform/http/principal.js';
@@ -28,6 +30,7 @@ const args = new Map(
 const engine = args.get('engine') === 'pglite' ? 'pglite' : 'postgres';
 const count = Number(args.get('count') ?? 10);
 const background = Number(args.get('background') ?? 20_000);
+const withMemory = args.get('memory') !== '0';
 const dbName = engine === 'postgres' ? `halle_bench_${Date.now()}` : undefined;
 const log = (m: string) => process.stderr.write(`[search-freshness ${engine}] ${m}\n`);
 const day = 24 * 3600 * 1000;
@@ -47,6 +50,7 @@ type SearchFn = (
 const rt = await openBenchRuntime(engine, dbName);
 let failed = false;
 let dispatcher: { stop(): Promise<void> } | undefined;
+let memory: { stop(): void } | undefined;
 try {
   const { searchTenders } = (await import(searchPath)) as { searchTenders: SearchFn };
   const { searchSubscribers } = (await import(indexerPath)) as { searchSubscribers: readonly EventSubscriber[] };
@@ -63,6 +67,8 @@ try {
     await stageTenders(rt, background, corpusNow);
     await buildSearchIndex(rt);
   }
+  // the web process's copy of the index, following the change log (as `halle serve` starts it)
+  memory = withMemory ? await startMemorySearch(rt.db, { waitBelow: Number.POSITIVE_INFINITY }) : undefined;
   const buyer = await createOrganisation(rt, { kind: 'buyer', name: 'Ville de Saint-Denis', department: '93' });
   const user = await createUser(rt, { memberships: [{ organisationId: buyer.id, role: 'buyer_agent' }] });
   const principal: SessionPrincipal = {
@@ -123,6 +129,7 @@ try {
     bench: 'search-freshness',
     engine,
     backgroundTenders: background,
+    inMemoryIndex: withMemory,
     publications: count,
     timeouts,
     ms: { p50: q(0.5), p95: q(0.95), max: Math.round(sorted[sorted.length - 1] ?? 0) },
@@ -135,6 +142,7 @@ try {
   log(`failed: ${(error as Error).stack ?? String(error)}`);
 } finally {
   await dispatcher?.stop();
+  memory?.stop();
   await rt.close();
   if (dbName) {
     await dropDatabase(dbName);
