@@ -134,6 +134,7 @@ export function parseTsvector(text: string): Map<string, number> {
 }
 
 const statusCodes: Record<string, number> = { published: 0, closed: 1, opened: 1, evaluation: 1, awarded: 2 };
+const cancelledCode = 3;
 const publicStatuses: PublicStatus[] = ['open', 'closed', 'awarded', 'cancelled'];
 const clauseBits = { social: 1, environmental: 2, reserved: 4 } as const;
 const day = 24 * 3600 * 1000;
@@ -272,6 +273,12 @@ export class TenderMemoryIndex {
   private readonly buyerNames: string[] = [];
   private readonly profiles = new ProfileTable();
   private readonly cpvSets = new CpvSets();
+  /**
+   * CPV sets and buyers of the live documents that are not cancelled, kept up to date: a search
+   * without words nor filters (browsing) reads its CPV and buyer facets here instead of per row.
+   */
+  private readonly browsingCpvSets: number[] = [];
+  private readonly browsingBuyers: number[] = [];
 
   get size(): number {
     return this.live;
@@ -320,7 +327,7 @@ export class TenderMemoryIndex {
       (doc.socialClause ? clauseBits.social : 0) |
         (doc.environmentalClause ? clauseBits.environmental : 0) |
         (doc.reservedContract ? clauseBits.reserved : 0),
-      statusCodes[doc.status] ?? 3,
+      statusCodes[doc.status] ?? cancelledCode,
     );
     if (doc.buyerId === null) this.buyer[slot] = -1;
     else {
@@ -329,6 +336,7 @@ export class TenderMemoryIndex {
       this.buyer[slot] = b;
     }
     this.cpvSet[slot] = this.cpvSets.numberOf(doc.cpvDivisions);
+    this.countForBrowsing(slot, 1);
     for (const [lexeme, weight] of doc.lexemes) {
       let list = this.postings.get(lexeme);
       if (!list) {
@@ -339,9 +347,18 @@ export class TenderMemoryIndex {
     }
   }
 
+  private countForBrowsing(slot: number, delta: 1 | -1): void {
+    if (this.profiles.code[this.profile[slot] as number] === cancelledCode) return;
+    const set = this.cpvSet[slot] as number;
+    this.browsingCpvSets[set] = (this.browsingCpvSets[set] ?? 0) + delta;
+    const b = this.buyer[slot] as number;
+    if (b >= 0) this.browsingBuyers[b] = (this.browsingBuyers[b] ?? 0) + delta;
+  }
+
   remove(tenderId: string): void {
     const slot = this.slotOf.get(tenderId);
     if (slot === undefined) return;
+    this.countForBrowsing(slot, -1);
     this.alive[slot] = 0;
     this.slotOf.delete(tenderId);
     this.live--;
@@ -476,6 +493,13 @@ export class TenderMemoryIndex {
     const month = now + 30 * day;
 
     const counting = query.facets;
+    // browsing (no words, no filter): the CPV and buyer facets are kept up to date by `upsert`
+    const browsing =
+      candidates === null &&
+      f.cpv.length + f.department.length + f.procedure.length + f.category.length + f.buyer.length === 0 &&
+      f.clause.length + f.status.length === 0 &&
+      f.deadline === null;
+    const countPerRow = counting && !browsing;
     const keyCounts = new Int32Array(misses.length);
     const keyOneMiss = new Int32Array(misses.length);
     const cpvSetCounts = new Int32Array(cpvSets.size);
@@ -524,9 +548,11 @@ export class TenderMemoryIndex {
         }
         if (!counting) continue;
         keyCounts[key] = (keyCounts[key] as number) + 1;
-        cpvSetCounts[set] = (cpvSetCounts[set] as number) + 1;
-        const b = buyer[slot] as number;
-        if (b >= 0) buyerCounts[b] = (buyerCounts[b] as number) + 1;
+        if (countPerRow) {
+          cpvSetCounts[set] = (cpvSetCounts[set] as number) + 1;
+          const b = buyer[slot] as number;
+          if (b >= 0) buyerCounts[b] = (buyerCounts[b] as number) + 1;
+        }
         if (dl > now && dl <= month) {
           soon30++;
           if (dl <= week) soon7++;
@@ -563,6 +589,10 @@ export class TenderMemoryIndex {
         if (count > 0) facets.push({ dim, value: valueFor(v), label: labelOf ? labelOf(v) : null, count });
       }
     };
+    if (browsing) {
+      cpvSetCounts.set(Array.from(this.browsingCpvSets.slice(0, cpvSetCounts.length), (c) => c ?? 0));
+      buyerCounts.set(Array.from(this.browsingBuyers.slice(0, buyerCounts.length), (c) => c ?? 0));
+    }
     const spread = profiles.spread(misses, keyCounts, keyOneMiss, {
       departments: this.departments.values.length,
       procedures: this.procedures.values.length,
