@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSentToSignIn, type TestBrowser } from '../../../test/support/browser.js';
 import { type OpenedTender, openedTenderWithBids } from '../../../test/support/evaluation.js';
@@ -579,6 +580,53 @@ describe('decisions', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('leaves nothing written when a letter cannot be posted in the middle of an award', async () => {
+    const tender = await openedTenderWithBids(rt, { companies: 3 });
+    const { user } = await agentFor(tender);
+    const principal = await readyToAward(tender, user, [100_000, 80_000, 120_000], ['18', '10', '20']);
+    const last = tender.bids[2]?.company.id as string;
+    // the third company's thread cannot be created: its rejection letter fails after the others were posted
+    await sql
+      .raw(`CREATE FUNCTION refuse_thread() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.company_id = '${last}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse_thread BEFORE INSERT ON message_threads FOR EACH ROW EXECUTE FUNCTION refuse_thread();`)
+      .execute(rt.db);
+    try {
+      await expect(
+        decideLot(rt, principal, {
+          reference: tender.reference,
+          lotNumber: 1,
+          outcome: 'awarded',
+          reason: '',
+          strengths: 'Meilleure offre',
+        }),
+      ).rejects.toThrow('refused for the test');
+    } finally {
+      await sql.raw('DROP TRIGGER refuse_thread ON message_threads; DROP FUNCTION refuse_thread();').execute(rt.db);
+    }
+    expect(
+      await rt.db.selectFrom('lot_decisions').select('id').where('tender_id', '=', tender.id).execute(),
+    ).toHaveLength(0);
+    expect(await messagesOf(tender.id)).toHaveLength(0);
+    expect((await eventsOf(tender.id)).filter((e) => e.type.startsWith('lot.'))).toHaveLength(0);
+    const row = await rt.db
+      .selectFrom('tenders')
+      .select('status')
+      .where('id', '=', tender.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('evaluation');
+    // and the award goes through once the cause is gone
+    const done = await decideLot(rt, principal, {
+      reference: tender.reference,
+      lotNumber: 1,
+      outcome: 'awarded',
+      reason: '',
+      strengths: 'Meilleure offre',
+    });
+    expect(done.tenderStatus).toBe('awarded');
+    expect(await messagesOf(tender.id)).toHaveLength(3);
   });
 
   it('decides lots one by one: cancelled and unsuccessful make the tender unsuccessful', async () => {
