@@ -425,6 +425,9 @@ describe('decisions', () => {
       ],
     });
     // a: 48 + 36 = 84 ; b: 60 + 20 = 80 ; c: 40 + 40 = 80 (tie with b, b cheaper)
+    const ranking = await browser.get(lotUrl(tender, 1, 'classement'));
+    expect(ranking.body).toContain('Prêt pour la décision');
+    expect(ranking.body.match(/ex æquo, départagé par le prix/g)).toHaveLength(2);
     const review = await browser.post(lotUrl(tender, 1, 'decision'), {
       outcome: 'awarded',
       strengths: 'Meilleure valeur technique : méthodologie détaillée, équipe dédiée.',
