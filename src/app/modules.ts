@@ -5,6 +5,7 @@ import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { companyRegistryRoutes } from '../modules/company-registry/index.js';
 import { directoryRoutes } from '../modules/directory/index.js';
 import { dumeRoutes } from '../modules/dume/index.js';
+import { evaluationRoutes } from '../modules/evaluation/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { intentionsRoutes } from '../modules/intentions/index.js';
@@ -39,6 +40,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await intentionsRoutes(app, rt);
   await dumeRoutes(app, rt);
   await alertsRoutes(app, rt);
+  await evaluationRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -4,6 +4,7 @@ import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { registryMessages } from '../modules/company-registry/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { dumeMessages } from '../modules/dume/messages.js';
+import { evaluationMessages } from '../modules/evaluation/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { intentionsMessages } from '../modules/intentions/messages.js';
@@ -41,6 +42,7 @@ export const catalogue = {
   ...dumeMessages,
   ...messagingMessages,
   ...alertsMessages,
+  ...evaluationMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -4,6 +4,7 @@
  * nothing of it: the publication check and the notice links come in through tenders' ports.
  */
 
+export { type CountedBid, countedBidsOf } from './countedBids.js';
 export { verifyReceipt } from './domain/receipt.js';
 export { verifyChain } from './domain/register.js';
 export { submissionsMessages } from './messages.js';

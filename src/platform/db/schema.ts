@@ -574,6 +574,13 @@ export interface Database {
   mail_address_flags: MailAddressFlagsTable;
   submission_uploads: SubmissionUploadsTable;
   submission_upload_segments: SubmissionUploadSegmentsTable;
+  // evaluation (migration 0010)
+  evaluations: EvaluationsTable;
+  lot_evaluations: LotEvaluationsTable;
+  candidature_assessments: CandidatureAssessmentsTable;
+  offer_assessments: OfferAssessmentsTable;
+  offer_scores: OfferScoresTable;
+  lot_decisions: LotDecisionsTable;
 }
 
 // ---- submissions (migration 0006) ----
@@ -758,4 +765,74 @@ export interface SubmissionUploadSegmentsTable {
   first_chunk: number;
   chunk_count: number;
   plain_bytes: number;
+}
+
+// ---- evaluation (migration 0010) ----
+
+export type Admissibility = 'complete' | 'to_complete' | 'rejected';
+export type OfferClassification = 'regular' | 'irregular' | 'unacceptable' | 'inappropriate';
+export type PriceFormula = 'proportional' | 'linear_min' | 'linear_min_max';
+export type ScaleMode = 'scale' | 'points';
+export type LotOutcome = 'awarded' | 'unsuccessful' | 'cancelled';
+
+export interface EvaluationsTable {
+  tender_id: string;
+  started_at: Timestamp;
+  started_by: string | null;
+}
+
+export interface LotEvaluationsTable {
+  lot_id: string;
+  tender_id: string;
+  criteria: ColumnType<unknown, string, string>;
+  scale_mode: Defaulted<ScaleMode>;
+  scale_max: Defaulted<number>;
+  price_formula: Defaulted<PriceFormula>;
+  winning_offer_strengths: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CandidatureAssessmentsTable {
+  submission_id: string;
+  tender_id: string;
+  status: Admissibility;
+  reason: string | null;
+  reply_by: NullableTimestamp;
+  request_message_id: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface OfferAssessmentsTable {
+  lot_id: string;
+  submission_id: string;
+  classification: OfferClassification | null;
+  classification_reason: string | null;
+  regularised: Defaulted<boolean>;
+  amount_cents: number | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface OfferScoresTable {
+  lot_id: string;
+  submission_id: string;
+  criterion_id: string;
+  points_centi: number;
+}
+
+export interface LotDecisionsTable {
+  id: string;
+  tender_id: string;
+  lot_id: string;
+  outcome: LotOutcome;
+  reason: string | null;
+  winner_submission_id: string | null;
+  winner_company_id: string | null;
+  offer_amount_cents: number | null;
+  winner_total_micro: number | null;
+  ranking: ColumnType<unknown, string | undefined, string>;
+  standstill_ends_at: NullableTimestamp;
+  decided_at: Timestamp;
+  decided_by: string | null;
 }

@@ -1,0 +1,243 @@
+/** Strings of the evaluation of offers and award decisions. */
+export const evaluationMessages = {
+  'evaluation.title': { fr: 'Analyse des offres', en: 'Evaluation of bids' },
+  'evaluation.link': { fr: 'Analyse des offres et attribution', en: 'Evaluation and award' },
+  'evaluation.intro': {
+    fr: 'Les plis retenus sont ceux de l’ouverture : le dernier pli déposé à temps par chaque entreprise. Seules les offres régulières de candidats admis sont notées et classées.',
+    en: 'The bids are those of the opening: the last on-time bid of each company. Only regular offers of admitted candidates are scored and ranked.',
+  },
+  'evaluation.start.title': { fr: 'Commencer l’analyse', en: 'Start the evaluation' },
+  'evaluation.start.intro': {
+    fr: 'Les critères et leurs pondérations sont figés au démarrage : ils ne pourront plus changer.',
+    en: 'Criteria and weights are frozen at the start: they can no longer change.',
+  },
+  'evaluation.start.submit': { fr: 'Commencer l’analyse des offres', en: 'Start the evaluation' },
+  'evaluation.started': { fr: 'L’analyse des offres a commencé.', en: 'The evaluation has started.' },
+  'evaluation.saved': { fr: 'Enregistré.', en: 'Saved.' },
+  'evaluation.lots.caption': { fr: 'Avancement de l’analyse par lot', en: 'Evaluation progress per lot' },
+  'evaluation.col.lot': { fr: 'Lot', en: 'Lot' },
+  'evaluation.col.bids': { fr: 'Plis', en: 'Bids' },
+  'evaluation.col.progress': { fr: 'Avancement', en: 'Progress' },
+  'evaluation.col.decision': { fr: 'Décision', en: 'Decision' },
+  'evaluation.col.actions': { fr: 'Étapes', en: 'Steps' },
+  'evaluation.col.company': { fr: 'Entreprise', en: 'Company' },
+  'evaluation.col.amount': { fr: 'Montant HT', en: 'Amount excl. VAT' },
+  'evaluation.col.total': { fr: 'Note /100', en: 'Score /100' },
+  'evaluation.col.rank': { fr: 'Rang', en: 'Rank' },
+  'evaluation.col.status': { fr: 'Situation', en: 'Status' },
+  'evaluation.progress.ready': { fr: 'Prêt pour la décision', en: 'Ready for the decision' },
+  'evaluation.progress.pending_bids': {
+    fr: '{count} pli(s) à examiner (recevabilité ou classement)',
+    en: '{count} bid(s) to examine (admissibility or classification)',
+  },
+  'evaluation.progress.missing_scores': { fr: 'Notes ou montants manquants', en: 'Missing scores or amounts' },
+  'evaluation.progress.no_regular_offer': { fr: 'Aucune offre régulière', en: 'No regular offer' },
+  'evaluation.progress.not_started': { fr: 'Analyse non commencée', en: 'Evaluation not started' },
+  'evaluation.step.assess': { fr: 'Recevabilité et régularité', en: 'Admissibility and classification' },
+  'evaluation.step.score': { fr: 'Grille de notation', en: 'Scoring grid' },
+  'evaluation.step.rank': { fr: 'Classement', en: 'Ranking' },
+  'evaluation.step.decide': { fr: 'Décision', en: 'Decision' },
+  'evaluation.report': {
+    fr: 'Rapport d’analyse des offres (PDF)',
+    en: 'Bid evaluation report (PDF)',
+  },
+  'evaluation.lot_heading': { fr: 'Lot {number} — {title}', en: 'Lot {number} — {title}' },
+  'evaluation.no_bids': { fr: 'Aucun pli pour ce lot.', en: 'No bid for this lot.' },
+  'evaluation.back': { fr: 'Retour à l’analyse des offres', en: 'Back to the evaluation' },
+  // admissibility and classification
+  'evaluation.assess.intro': {
+    fr: 'Candidature : complète, à compléter (une demande est envoyée à l’entreprise par la messagerie sécurisée avec une date limite de réponse) ou rejetée avec un motif. Offre : régulière, irrégulière, inacceptable ou inappropriée (articles L2152-2 à L2152-4 et R2152-1 et suivants) ; une offre irrégulière régularisée se reclasse en régulière.',
+    en: 'Candidature: complete, to be completed (a request is sent to the company by secure message with a reply deadline) or rejected with a reason. Offer: regular, irregular, unacceptable or inappropriate; a regularised irregular offer is reclassified as regular.',
+  },
+  'evaluation.assess.candidature': { fr: 'Candidature', en: 'Candidature' },
+  'evaluation.assess.offer': { fr: 'Offre', en: 'Offer' },
+  'evaluation.assess.reason': { fr: 'Motif ou éléments demandés', en: 'Reason or documents requested' },
+  'evaluation.assess.class_reason': { fr: 'Motif du classement', en: 'Reason of the classification' },
+  'evaluation.assess.reply_by': { fr: 'Date limite de réponse (heure de Paris)', en: 'Reply deadline (Paris time)' },
+  'evaluation.assess.reply_time': { fr: 'Heure limite', en: 'Deadline time' },
+  'evaluation.assess.submit': { fr: 'Enregistrer l’examen des plis', en: 'Save the examination' },
+  'evaluation.assess.regularised': { fr: 'régularisée', en: 'regularised' },
+  'evaluation.assess.saved': {
+    fr: 'Examen enregistré. Demandes de compléments envoyées : {count}.',
+    en: 'Examination saved. Completion requests sent: {count}.',
+  },
+  'evaluation.pending': { fr: 'À examiner', en: 'To examine' },
+  'evaluation.admissibility.complete': { fr: 'Complète', en: 'Complete' },
+  'evaluation.admissibility.to_complete': { fr: 'À compléter', en: 'To be completed' },
+  'evaluation.admissibility.rejected': { fr: 'Rejetée', en: 'Rejected' },
+  'evaluation.classification.regular': { fr: 'Régulière', en: 'Regular' },
+  'evaluation.classification.irregular': { fr: 'Irrégulière', en: 'Irregular' },
+  'evaluation.classification.unacceptable': { fr: 'Inacceptable', en: 'Unacceptable' },
+  'evaluation.classification.inappropriate': { fr: 'Inappropriée', en: 'Inappropriate' },
+  // scoring
+  'evaluation.score.intro': {
+    fr: 'Saisissez le montant de chaque offre et la note de chaque offre régulière pour chaque critère. Le critère prix est calculé à partir des montants selon la formule choisie.',
+    en: 'Enter the amount of each offer and the score of each regular offer for each criterion. The price criterion is computed from the amounts with the chosen formula.',
+  },
+  'evaluation.score.settings': { fr: 'Barème', en: 'Scale' },
+  'evaluation.score.scale_mode': { fr: 'Mode de notation', en: 'Scoring mode' },
+  'evaluation.score.mode.scale': { fr: 'Une note sur un barème commun', en: 'A mark on a common scale' },
+  'evaluation.score.mode.points': {
+    fr: 'Directement en points (sur la pondération du critère)',
+    en: 'Directly in points (out of the criterion’s weight)',
+  },
+  'evaluation.score.scale_max': { fr: 'Note maximale (ex. 10 ou 20)', en: 'Highest mark (e.g. 10 or 20)' },
+  'evaluation.score.formula': { fr: 'Formule du critère prix', en: 'Price formula' },
+  'evaluation.formula.proportional': {
+    fr: 'Proportionnelle au prix le plus bas : note = Pmin / P',
+    en: 'Proportional to the lowest price: score = Pmin / P',
+  },
+  'evaluation.formula.linear_min': {
+    fr: 'Linéaire depuis le prix le plus bas : note = max(0 ; 1 − (P − Pmin) / Pmin)',
+    en: 'Linear from the lowest price: score = max(0, 1 − (P − Pmin) / Pmin)',
+  },
+  'evaluation.formula.linear_min_max': {
+    fr: 'Linéaire entre le prix le plus bas et le plus haut : note = (Pmax − P) / (Pmax − Pmin)',
+    en: 'Linear between the lowest and highest price: score = (Pmax − P) / (Pmax − Pmin)',
+  },
+  'evaluation.score.grid': { fr: 'Grille de notation', en: 'Scoring grid' },
+  'evaluation.score.grid_caption': {
+    fr: 'Montants et notes par offre et par critère (pondération entre parenthèses)',
+    en: 'Amounts and scores per offer and criterion (weight in brackets)',
+  },
+  'evaluation.score.computed': { fr: 'calculé', en: 'computed' },
+  'evaluation.score.max': { fr: 'sur {max}', en: 'out of {max}' },
+  'evaluation.score.field': { fr: '{criterion} — {company}', en: '{criterion} — {company}' },
+  'evaluation.score.amount_field': { fr: 'Montant HT — {company}', en: 'Amount excl. VAT — {company}' },
+  'evaluation.score.not_scored': { fr: 'non notée', en: 'not scored' },
+  'evaluation.score.submit': { fr: 'Enregistrer la grille', en: 'Save the grid' },
+  // ranking
+  'evaluation.rank.caption': {
+    fr: 'Classement des offres régulières, points pondérés par critère',
+    en: 'Ranking of the regular offers, weighted points per criterion',
+  },
+  'evaluation.rank.tied_price': { fr: 'ex æquo, départagé par le prix', en: 'tied, broken by price' },
+  'evaluation.rank.tied_deposit': {
+    fr: 'ex æquo au prix égal, départagé par l’ordre de dépôt',
+    en: 'tied at equal price, broken by deposit order',
+  },
+  'evaluation.rank.ties': {
+    fr: 'Égalité de note : l’offre la moins chère passe devant, puis la première déposée.',
+    en: 'Equal scores: the cheaper offer comes first, then the first deposited.',
+  },
+  'evaluation.rank.eliminated': { fr: 'Plis écartés', en: 'Bids set aside' },
+  'evaluation.rank.missing': { fr: 'Il manque encore :', en: 'Still missing:' },
+  'evaluation.rank.missing_amount': { fr: '{company} : montant', en: '{company}: amount' },
+  'evaluation.rank.missing_score': { fr: '{company} : {criterion}', en: '{company}: {criterion}' },
+  'evaluation.rank.missing_step': { fr: '{company} : {step}', en: '{company}: {step}' },
+  // decision
+  'evaluation.decide.intro': {
+    fr: 'La décision est définitive. À l’attribution, l’attributaire reçoit une lettre d’attribution et chaque autre entreprise une lettre de rejet (motifs, note et rang, attributaire et sa note, avantages de l’offre retenue, fin du délai de suspension de 11 jours).',
+    en: 'The decision is final. On award, the winner gets an award letter and every other company a rejection letter (reasons, score and rank, winner and its score, strengths of the winning offer, end of the 11-day standstill period).',
+  },
+  'evaluation.decide.outcome': { fr: 'Décision', en: 'Decision' },
+  'evaluation.outcome.awarded': { fr: 'Attribuer', en: 'Award' },
+  'evaluation.outcome.unsuccessful': { fr: 'Déclarer infructueux', en: 'Declare unsuccessful' },
+  'evaluation.outcome.cancelled': { fr: 'Déclarer sans suite', en: 'Cancel' },
+  'evaluation.decided.awarded': { fr: 'Attribué', en: 'Awarded' },
+  'evaluation.decided.unsuccessful': { fr: 'Infructueux', en: 'Unsuccessful' },
+  'evaluation.decided.cancelled': { fr: 'Sans suite', en: 'Cancelled' },
+  'evaluation.decided.none': { fr: 'À décider', en: 'To decide' },
+  'evaluation.decide.winner': {
+    fr: 'Attributaire proposé : {company} ({total}/100, {amount} HT)',
+    en: 'Proposed winner: {company} ({total}/100, {amount} excl. VAT)',
+  },
+  'evaluation.decide.strengths': {
+    fr: 'Caractéristiques et avantages relatifs de l’offre retenue (repris dans les lettres de rejet)',
+    en: 'Characteristics and relative advantages of the winning offer (quoted in the rejection letters)',
+  },
+  'evaluation.decide.reason': {
+    fr: 'Motif (infructueux ou sans suite)',
+    en: 'Reason (unsuccessful or cancelled)',
+  },
+  'evaluation.decide.review': { fr: 'Vérifier avant de confirmer', en: 'Review before confirming' },
+  'evaluation.decide.confirm_title': { fr: 'Confirmer la décision', en: 'Confirm the decision' },
+  'evaluation.decide.confirm_intro': {
+    fr: 'Vérifiez la décision. Une fois confirmée, elle ne peut plus être modifiée et les lettres partent aussitôt.',
+    en: 'Check the decision. Once confirmed it cannot be changed and the letters leave at once.',
+  },
+  'evaluation.decide.letters': { fr: 'Lettres envoyées : {count}', en: 'Letters sent: {count}' },
+  'evaluation.decide.confirm': { fr: 'Confirmer la décision', en: 'Confirm the decision' },
+  'evaluation.decide.done': { fr: 'Décision enregistrée, lettres envoyées.', en: 'Decision recorded, letters sent.' },
+  'evaluation.decide.standstill': {
+    fr: 'Fin du délai de suspension : {date} à minuit (heure de Paris)',
+    en: 'End of the standstill period: {date} at midnight (Paris time)',
+  },
+  'evaluation.decide.decided_at': { fr: 'Décidé le {date}', en: 'Decided on {date}' },
+  // award notice on the public page
+  'evaluation.notice.title': { fr: 'Avis d’attribution', en: 'Award notice' },
+  'evaluation.notice.caption': { fr: 'Résultat par lot', en: 'Result per lot' },
+  'evaluation.notice.date': { fr: 'Date de décision', en: 'Decision date' },
+  'evaluation.notice.result': { fr: 'Attributaire ou issue', en: 'Winner or outcome' },
+  // errors
+  'evaluation.error.not_openable': {
+    fr: 'L’analyse ne peut commencer que sur une consultation dont les plis ont été ouverts.',
+    en: 'The evaluation can only start once the bids are opened.',
+  },
+  'evaluation.error.not_started': {
+    fr: 'L’analyse des offres n’a pas commencé.',
+    en: 'The evaluation has not started.',
+  },
+  'evaluation.error.closed': {
+    fr: 'L’analyse de cette consultation est terminée : plus rien ne peut changer.',
+    en: 'The evaluation of this tender is over: nothing can change any more.',
+  },
+  'evaluation.error.decided': {
+    fr: 'Ce lot est déjà décidé : sa décision ne peut plus changer.',
+    en: 'This lot is already decided: its decision cannot change.',
+  },
+  'evaluation.error.no_criteria': {
+    fr: 'Un lot n’a aucun critère d’attribution : l’analyse ne peut pas commencer.',
+    en: 'A lot has no award criterion: the evaluation cannot start.',
+  },
+  'evaluation.error.weights_changed': {
+    fr: 'Les critères ou leurs pondérations ont changé depuis l’ouverture des plis : c’est interdit, l’analyse est bloquée. Rétablissez les critères annoncés.',
+    en: 'The criteria or their weights changed after the opening: this is forbidden, the evaluation is blocked. Restore the announced criteria.',
+  },
+  'evaluation.error.reason_required': { fr: 'Indiquez le motif.', en: 'Give the reason.' },
+  'evaluation.error.strengths_required': {
+    fr: 'Décrivez les caractéristiques et avantages relatifs de l’offre retenue.',
+    en: 'Describe the characteristics and relative advantages of the winning offer.',
+  },
+  'evaluation.error.too_long': {
+    fr: 'Texte trop long (5 000 caractères au plus).',
+    en: 'Text too long (5,000 characters at most).',
+  },
+  'evaluation.error.reply_by': {
+    fr: 'Indiquez une date limite de réponse à venir.',
+    en: 'Give a reply deadline in the future.',
+  },
+  'evaluation.error.scale': {
+    fr: 'La note maximale est un nombre entier entre 1 et 1 000.',
+    en: 'The highest mark is a whole number between 1 and 1,000.',
+  },
+  'evaluation.error.amount': {
+    fr: 'Montant invalide : un nombre positif en euros, au centime près (ex. 12 345,67).',
+    en: 'Invalid amount: a positive number of euros, to the cent (e.g. 12,345.67).',
+  },
+  'evaluation.error.score_not_a_number': { fr: 'La note doit être un nombre.', en: 'The score must be a number.' },
+  'evaluation.error.score_out_of_range': {
+    fr: 'La note sort du barème (entre 0 et la note maximale du critère).',
+    en: 'The score is out of range (between 0 and the criterion’s maximum).',
+  },
+  'evaluation.error.score_too_precise': {
+    fr: 'Deux décimales au plus.',
+    en: 'Two decimals at most.',
+  },
+  'evaluation.error.not_regular': {
+    fr: 'Seules les offres régulières de candidats admis sont notées.',
+    en: 'Only regular offers of admitted candidates are scored.',
+  },
+  'evaluation.error.award_pending_bids': {
+    fr: 'Attribution impossible : chaque pli du lot doit avoir sa candidature examinée (complète ou rejetée) et son offre classée.',
+    en: 'Award refused: every bid of the lot needs its candidature examined (complete or rejected) and its offer classified.',
+  },
+  'evaluation.error.award_missing_scores': {
+    fr: 'Attribution impossible : chaque offre régulière doit avoir son montant et une note pour chaque critère.',
+    en: 'Award refused: every regular offer needs its amount and a score for every criterion.',
+  },
+  'evaluation.error.no_regular_offer': {
+    fr: 'Attribution impossible : aucune offre régulière. Déclarez le lot infructueux.',
+    en: 'Award refused: no regular offer. Declare the lot unsuccessful.',
+  },
+} as const;
