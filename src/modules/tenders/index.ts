@@ -1,5 +1,6 @@
 /** Tenders (consultations): drafting, documents, publication, corrigenda, questions, registers. */
 
+export { addRegisterSlot, type RegisterSlot } from './clarifications/registerSlots.js';
 export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
 export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
