@@ -191,6 +191,9 @@ describe('secure messaging pages', () => {
     expect(list.body).toContain('1 message(s) non lu(s).');
     const notice = await buyer.browser.get(`/consultations/${tender.reference}`);
     expect(notice.body).toContain('Messagerie sécurisée (1 non lus)');
+    const manage = await buyer.browser.get(`/mon-espace/consultations/${tender.reference}`);
+    expect(manage.body).toContain(`href="${base()}"`);
+    expect(manage.body).toContain('Messagerie sécurisée (1 non lus)');
   });
 
   it('puts the whole history in the tender’s registers and its CSV export', async () => {

@@ -7,7 +7,7 @@ import type { PageContext } from '../../web/context.js';
 import { requireSession } from '../../web/guards.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
 import { attachmentHeader, singleFileUploads } from '../../web/uploads.js';
-import { addNoticeSlot, addRegisterSlot } from '../tenders/index.js';
+import { addManageSlot, addNoticeSlot, addRegisterSlot } from '../tenders/index.js';
 import { messageLimits } from './domain/rules.js';
 import { messagingPaths } from './paths.js';
 import { buyerMessagingActor, companyMessagingActor, type MessagingActor, threadActor } from './policies.js';
@@ -98,6 +98,20 @@ async function noticeSlot(db: DbOrTrx, ctx: PageContext, tender: { id: string; r
 
 export async function messagingRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
   addNoticeSlot('messaging', noticeSlot);
+  // on the tender's management page (its buyer's only): the messages, with the unread count
+  addManageSlot('messaging', async (db, ctx, tender) => {
+    if (tender.status === 'draft') return null;
+    const buyer = buyerMessagingActor(ctx.principal, tender);
+    if (!buyer) return null;
+    const unread = await unreadCount(db, buyer.organisationId, tender.id);
+    return (
+      <li>
+        <a href={messagingPaths.buyerTender(tender.reference)}>
+          {unread > 0 ? ctx.t('messaging.slot.buyer.unread', { count: unread }) : ctx.t('messaging.slot.buyer')}
+        </a>
+      </li>
+    );
+  });
   // the registers page is the buyer's only: tenders checks it before the slot runs
   addRegisterSlot('messaging', async (db, ctx, tender) => (
     <RegisterSection ctx={ctx} reference={tender.reference} entries={await tenderRegister(db, tender.id)} />

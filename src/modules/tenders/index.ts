@@ -4,6 +4,7 @@ export { addRegisterSlot, type RegisterSlot } from './clarifications/registerSlo
 export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
 export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
+export { addManageSlot, type ManageSlot } from './drafting/manageSlots.js';
 export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
 export { startTenderClosingWorker } from './publication/closingJobs.js';
