@@ -9,6 +9,7 @@ import { evaluationRoutes } from '../modules/evaluation/index.js';
 import { identityRoutes, resolveSession, sessionCookieName } from '../modules/identity/index.js';
 import { installationRoutes } from '../modules/installation/index.js';
 import { intentionsRoutes } from '../modules/intentions/index.js';
+import { messagingRoutes } from '../modules/messaging/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { partneringRoutes } from '../modules/partnering/index.js';
 import { searchRoutes, tenderTextSearch } from '../modules/search/index.js';
@@ -40,6 +41,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await intentionsRoutes(app, rt);
   await dumeRoutes(app, rt);
   await alertsRoutes(app, rt);
+  await messagingRoutes(app, rt);
   await evaluationRoutes(app, rt);
 }
 

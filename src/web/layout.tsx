@@ -37,6 +37,7 @@ function navigationFor(ctx: PageContext): NavLink[] {
     if (membership?.organisationKind === 'company') {
       links.push({ href: '/mon-espace/entreprise', label: 'registry.nav' });
       links.push({ href: '/mon-espace/coffre-fort', label: 'vault.nav' });
+      links.push({ href: '/mon-espace/messages', label: 'messaging.nav' });
       links.push({ href: '/intentions', label: 'intentions.nav' });
     }
     if (membership?.organisationKind === 'buyer') {

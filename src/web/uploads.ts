@@ -1,3 +1,6 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
 /**
  * Names and types of files people upload (vault documents, message attachments): shown in pages
  * and sent back in Content-Disposition headers. Directory parts are dropped, a name that tries to
@@ -54,4 +57,69 @@ export function attachmentHeader(fileName: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Multipart forms with one file (vault documents, message attachments), streamed: the fields
+ * before the file (CSRF token first) become `req.body` for the app-wide CSRF check and the zod
+ * validation; the file part is left unread for the handler to stream into the blob store, and
+ * whatever happens the rest of the upload is read and dropped so the browser reads the answer.
+ * Register it inside a plugin scope of its own (`await scope.register(...)`) for the routes that take uploads.
+ */
+export function singleFileUploads(limits: { maxFileBytes: () => number; fields?: number; fieldSize?: number }) {
+  const pendingFiles = new WeakMap<FastifyRequest, MultipartFile>();
+
+  function drain(req: FastifyRequest): void {
+    const part = pendingFiles.get(req);
+    if (part && !part.file.destroyed && !part.file.readableEnded) part.file.resume();
+    req.raw.resume();
+  }
+
+  async function fieldsBeforeFile(req: FastifyRequest): Promise<Record<string, string>> {
+    req.isMultipart = () => true;
+    const fieldCount = limits.fields ?? 10;
+    const parts = req
+      .parts({
+        preservePath: true,
+        limits: {
+          fileSize: limits.maxFileBytes() + 1,
+          files: 1,
+          fields: fieldCount,
+          fieldSize: limits.fieldSize ?? 10_000,
+          parts: fieldCount + 2,
+        },
+      })
+      [Symbol.asyncIterator]();
+    const fields: Record<string, string> = {};
+    for (;;) {
+      const next = await parts.next();
+      if (next.done) break;
+      const part = next.value;
+      if (part.type === 'file') {
+        pendingFiles.set(req, part);
+        break;
+      }
+      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+    return fields;
+  }
+
+  return {
+    /** Sets up multipart parsing in this scope (call once per scope, before its routes). */
+    async register(scope: FastifyInstance): Promise<void> {
+      await scope.register(multipart);
+      scope.removeContentTypeParser('multipart/form-data');
+      scope.addContentTypeParser('multipart/form-data', fieldsBeforeFile);
+      scope.addHook('onSend', async (req) => {
+        if (pendingFiles.has(req)) drain(req);
+      });
+    },
+    /** The file part of this request, when the form sent one with a name. */
+    file(req: FastifyRequest): MultipartFile | undefined {
+      const part = pendingFiles.get(req);
+      return part?.filename ? part : undefined;
+    },
+    /** Reads and drops the rest of the upload. */
+    drain,
+  };
 }

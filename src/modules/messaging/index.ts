@@ -5,3 +5,4 @@
 export type { MessageCategory } from './domain/rules.js';
 export { messagingMessages } from './messages.js';
 export { type MessageToPost, postMessageInTransaction } from './postMessage.js';
+export { messagingRoutes } from './routes.js';

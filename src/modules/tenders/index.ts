@@ -1,8 +1,10 @@
 /** Tenders (consultations): drafting, documents, publication, corrigenda, questions, registers. */
 
+export { addRegisterSlot, type RegisterSlot } from './clarifications/registerSlots.js';
 export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
 export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
+export { addManageSlot, type ManageSlot } from './drafting/manageSlots.js';
 export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
 export { startTenderClosingWorker } from './publication/closingJobs.js';

@@ -1,11 +1,10 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { type FormValues, parseForm } from '../../web/forms.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
-import { attachmentHeader } from '../../web/uploads.js';
+import { attachmentHeader, singleFileUploads } from '../../web/uploads.js';
 import { requireCompanyActor } from '../company-registry/index.js';
 import { deleteVaultDocument } from './deleteVaultDocument.js';
 import { parisDate, vaultDocumentTypes } from './domain/expiry.js';
@@ -33,42 +32,7 @@ const uploadFields = z.object({
     ),
 });
 
-/** The file part of an upload, set aside by the content-type parser until the handler streams it. */
-const pendingFiles = new WeakMap<FastifyRequest, MultipartFile>();
-
-/**
- * Reads a multipart body up to its first file (as the tender documents do): the fields before it,
- * CSRF token first, become `req.body` for the app-wide CSRF check; the file is left unread for
- * the handler to stream into the blob store.
- */
-async function fieldsBeforeFile(req: FastifyRequest): Promise<Record<string, string>> {
-  req.isMultipart = () => true;
-  const parts = req
-    .parts({
-      preservePath: true,
-      limits: { fileSize: vaultLimits.maxFileBytes + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
-    })
-    [Symbol.asyncIterator]();
-  const fields: Record<string, string> = {};
-  for (;;) {
-    const next = await parts.next();
-    if (next.done) break;
-    const part = next.value;
-    if (part.type === 'file') {
-      pendingFiles.set(req, part);
-      break;
-    }
-    if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-  }
-  return fields;
-}
-
-/** Whatever happened, the rest of the upload is read and dropped so the browser reads our answer. */
-function drainUpload(req: FastifyRequest): void {
-  const part = pendingFiles.get(req);
-  if (part && !part.file.destroyed && !part.file.readableEnded) part.file.resume();
-  req.raw.resume();
-}
+const uploads = singleFileUploads({ maxFileBytes: () => vaultLimits.maxFileBytes });
 
 export async function vaultRoutes(app: FastifyInstance, rt: Runtime): Promise<void> {
   const showPage = async (
@@ -94,12 +58,7 @@ export async function vaultRoutes(app: FastifyInstance, rt: Runtime): Promise<vo
   };
 
   await app.register(async (scope) => {
-    await scope.register(multipart);
-    scope.removeContentTypeParser('multipart/form-data');
-    scope.addContentTypeParser('multipart/form-data', fieldsBeforeFile);
-    scope.addHook('onSend', async (req) => {
-      if (pendingFiles.has(req)) drainUpload(req);
-    });
+    await uploads.register(scope);
 
     scope.get('/mon-espace/coffre-fort', hidden, async (req, reply) => {
       const query = req.query as Record<string, unknown>;
@@ -114,12 +73,12 @@ export async function vaultRoutes(app: FastifyInstance, rt: Runtime): Promise<vo
 
     scope.post('/mon-espace/coffre-fort', hidden, async (req, reply) => {
       const actor = requireCompanyActor(req.principal);
-      const part = pendingFiles.get(req);
+      const part = uploads.file(req);
       const form = parseForm(uploadFields, req.body);
       const body = (req.body ?? {}) as Record<string, string>;
       const values = { type: body.type ?? '', title: body.title ?? '', valid_until: body.valid_until ?? '' };
       if (!form.ok || !part?.filename) {
-        drainUpload(req);
+        uploads.drain(req);
         const errors = form.ok ? [] : form.errors;
         if (!part?.filename) errors.push({ field: 'file', message: 'vault.error.file_required' });
         return showPage(req, reply, { errors, values, status: 400 });
@@ -138,7 +97,7 @@ export async function vaultRoutes(app: FastifyInstance, rt: Runtime): Promise<vo
           req.ip,
         );
       } catch (error) {
-        drainUpload(req);
+        uploads.drain(req);
         if (!(error instanceof AppError) || error.code === 'not_found') throw error;
         const errors = error.fields.length ? error.fields : [{ field: '_form', message: `error.${error.code}` }];
         return showPage(req, reply, { errors, values, status: error.status });

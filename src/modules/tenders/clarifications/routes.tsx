@@ -10,6 +10,7 @@ import { answerLength, canAnswerNow, questionLength } from '../domain/clarificat
 import { canManageTender, canReadTender } from '../policies.js';
 import { answerQuestion } from './answerQuestion.js';
 import { askQuestion, QuestionsClosed } from './askQuestion.js';
+import { renderRegisterSlots } from './registerSlots.js';
 import { type RegisterKind, registerCsv, registerXlsx } from './registers.js';
 import {
   anonymousRetrievalCounts,
@@ -184,6 +185,7 @@ export async function clarificationsRoutes(app: FastifyInstance, rt: Runtime): P
         totalRetrievals={total}
         anonymous={anonymous}
         questions={questions}
+        slots={await renderRegisterSlots(rt.db, pageContext(req), tender)}
       />,
     );
   });

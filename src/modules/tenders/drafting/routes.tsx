@@ -26,6 +26,7 @@ import {
   newLotForm,
   readClauses,
 } from './forms.js';
+import { renderManageSlots } from './manageSlots.js';
 import { searchCpvCodes } from './reference.js';
 import { removeLot } from './removeLot.js';
 import { type FullDraft, loadFullDraft } from './repo.js';
@@ -144,7 +145,13 @@ export async function draftingRoutes(app: FastifyInstance, rt: Runtime): Promise
   // ---- management page
   app.get('/mon-espace/consultations/:reference', hidden, async (req, reply) => {
     const draft = await draftFor(rt, req);
-    return sendPage(reply, <ManagePage ctx={pageContext(req)} draft={draft} now={new Date()} notice={noticeOf(req)} />);
+    const ctx = pageContext(req);
+    const { id, reference, status, buyer_id: buyerId } = draft.tender;
+    const slots = await renderManageSlots(rt.db, ctx, { id, reference, status, buyerId });
+    return sendPage(
+      reply,
+      <ManagePage ctx={ctx} draft={draft} now={new Date()} notice={noticeOf(req)} slots={slots} />,
+    );
   });
 
   app.get('/mon-espace/consultations/:reference/modifier', hidden, async (req, reply) => {

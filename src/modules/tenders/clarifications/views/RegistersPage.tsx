@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../../../platform/i18n/translator.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { MessageKey } from '../../../../web/i18n.js';
@@ -53,6 +54,7 @@ export function RegistersPage({
   totalRetrievals,
   anonymous,
   questions,
+  slots = [],
 }: {
   ctx: PageContext;
   tender: ClarificationTender;
@@ -60,6 +62,8 @@ export function RegistersPage({
   totalRetrievals: number;
   anonymous: AnonymousCount[];
   questions: BuyerQuestion[];
+  /** registers of other modules (exchanges of the secure messaging), see registerSlots.ts */
+  slots?: ComponentChildren[];
 }) {
   const { t, locale } = ctx;
   const base = `/mon-espace/consultations/${encodeURIComponent(tender.reference)}`;
@@ -181,6 +185,8 @@ export function RegistersPage({
           </div>
         )}
       </section>
+
+      {slots}
 
       <section aria-labelledby="registre-depots">
         <h2 id="registre-depots">{t('clarifications.registers.deposits')}</h2>

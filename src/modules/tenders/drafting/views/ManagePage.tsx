@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TenderStatus } from '../../../../platform/db/schema.js';
 import type { PageContext } from '../../../../web/context.js';
 import type { MessageKey } from '../../../../web/i18n.js';
@@ -44,11 +45,14 @@ export function ManagePage({
   draft,
   now,
   notice,
+  slots = [],
 }: {
   ctx: PageContext;
   draft: FullDraft;
   now: Date;
   notice?: string | undefined;
+  /** list items of other modules' links (messaging), see manageSlots.ts */
+  slots?: ComponentChildren[];
 }) {
   const { t } = ctx;
   const { tender, lots, criteria } = draft;
@@ -83,6 +87,7 @@ export function ManagePage({
               <a href={link.href}>{t(link.label, link.params)}</a>
             </li>
           ))}
+          {slots}
         </ul>
       </nav>
       <section aria-labelledby="faits">
