@@ -180,36 +180,62 @@ class Postings {
     this.slots = this.slots.slice(0, Math.max(this.length, 1));
     this.tenths = this.tenths.slice(0, Math.max(this.length, 1));
   }
+  /** The list as a set, without copying: its scores are the stored tenths. */
   scored(): ScoredSet {
-    const scores = new Float32Array(this.length);
-    for (let i = 0; i < this.length; i++) scores[i] = (this.tenths[i] as number) / 10;
-    return { slots: this.slots.subarray(0, this.length), scores };
+    return { slots: this.slots.subarray(0, this.length), scores: this.tenths.subarray(0, this.length), divisor: 10 };
   }
 }
 
-/** A set of slots in increasing order, with the score each slot earned from the query's words. */
+/**
+ * A set of slots in increasing order, with the score each slot earned from the query's words:
+ * `scores[i] / divisor` (a postings list keeps tenths in bytes; combinations keep floats).
+ */
 interface ScoredSet {
   slots: Uint32Array;
-  scores: Float32Array;
+  scores: Float32Array | Uint8Array;
+  divisor: number;
+}
+
+const emptySet = (): ScoredSet => ({ slots: new Uint32Array(0), scores: new Float32Array(0), divisor: 1 });
+
+/** The first index from `from` on whose slot is at least `slot` (exponential then binary search). */
+function seek(slots: Uint32Array, from: number, slot: number): number {
+  let step = 1;
+  let low = from;
+  let high = from;
+  while (high < slots.length && (slots[high] as number) < slot) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = Math.min(high, slots.length);
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((slots[mid] as number) < slot) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function intersect(a: ScoredSet, b: ScoredSet): ScoredSet {
-  const n = Math.min(a.slots.length, b.slots.length);
+  // the smaller set walks, the larger one is searched: "paris & habitat" reads a few thousand
+  // entries of the long list instead of all of it
+  const [small, large] = a.slots.length <= b.slots.length ? [a, b] : [b, a];
+  const n = small.slots.length;
   const slots = new Uint32Array(n);
   const scores = new Float32Array(n);
-  let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.slots.length && j < b.slots.length) {
-    const x = a.slots[i] as number;
-    const y = b.slots[j] as number;
-    if (x === y) {
+  for (let i = 0; i < n && j < large.slots.length; i++) {
+    const x = small.slots[i] as number;
+    j = seek(large.slots, j, x);
+    if (j < large.slots.length && large.slots[j] === x) {
       slots[k] = x;
-      scores[k++] = (a.scores[i++] as number) + (b.scores[j++] as number);
-    } else if (x < y) i++;
-    else j++;
+      scores[k++] = (small.scores[i] as number) / small.divisor + (large.scores[j] as number) / large.divisor;
+      j++;
+    }
   }
-  return { slots: slots.subarray(0, k), scores: scores.subarray(0, k) };
+  return { slots: slots.subarray(0, k), scores: scores.subarray(0, k), divisor: 1 };
 }
 
 function unite(a: ScoredSet, b: ScoredSet): ScoredSet {
@@ -223,16 +249,16 @@ function unite(a: ScoredSet, b: ScoredSet): ScoredSet {
     const y = j < b.slots.length ? (b.slots[j] as number) : Number.POSITIVE_INFINITY;
     if (x === y) {
       slots[k] = x;
-      scores[k++] = (a.scores[i++] as number) + (b.scores[j++] as number);
+      scores[k++] = (a.scores[i++] as number) / a.divisor + (b.scores[j++] as number) / b.divisor;
     } else if (x < y) {
       slots[k] = x;
-      scores[k++] = a.scores[i++] as number;
+      scores[k++] = (a.scores[i++] as number) / a.divisor;
     } else {
       slots[k] = y;
-      scores[k++] = b.scores[j++] as number;
+      scores[k++] = (b.scores[j++] as number) / b.divisor;
     }
   }
-  return { slots: slots.subarray(0, k), scores: scores.subarray(0, k) };
+  return { slots: slots.subarray(0, k), scores: scores.subarray(0, k), divisor: 1 };
 }
 
 function subtract(a: ScoredSet, b: ScoredSet): ScoredSet {
@@ -242,12 +268,12 @@ function subtract(a: ScoredSet, b: ScoredSet): ScoredSet {
   let k = 0;
   for (let i = 0; i < a.slots.length; i++) {
     const x = a.slots[i] as number;
-    while (j < b.slots.length && (b.slots[j] as number) < x) j++;
+    j = seek(b.slots, j, x);
     if (j < b.slots.length && b.slots[j] === x) continue;
     slots[k] = x;
-    scores[k++] = a.scores[i] as number;
+    scores[k++] = (a.scores[i] as number) / a.divisor;
   }
-  return { slots: slots.subarray(0, k), scores: scores.subarray(0, k) };
+  return { slots: slots.subarray(0, k), scores: scores.subarray(0, k), divisor: 1 };
 }
 
 export class TenderMemoryIndex {
@@ -427,10 +453,10 @@ export class TenderMemoryIndex {
   private termSet(lexeme: string, prefix: boolean): ScoredSet {
     if (!prefix) {
       const list = this.postings.get(lexeme);
-      if (!list) return { slots: new Uint32Array(0), scores: new Float32Array(0) };
+      if (!list) return emptySet();
       return list.scored();
     }
-    let set: ScoredSet = { slots: new Uint32Array(0), scores: new Float32Array(0) };
+    let set: ScoredSet = emptySet();
     for (const [word, list] of this.postings) {
       if (!word.startsWith(lexeme)) continue;
       set = unite(set, list.scored());
@@ -442,7 +468,7 @@ export class TenderMemoryIndex {
   private everything(): ScoredSet {
     const slots = new Uint32Array(this.count);
     for (let i = 0; i < this.count; i++) slots[i] = i;
-    return { slots, scores: new Float32Array(this.count) };
+    return { slots, scores: new Float32Array(this.count), divisor: 1 };
   }
 
   private evaluate(node: QueryNode): ScoredSet {
@@ -516,6 +542,7 @@ export class TenderMemoryIndex {
     const n = candidates ? candidates.slots.length : this.count;
     const candidateSlots = candidates ? candidates.slots : null;
     const candidateScores = candidates ? candidates.scores : null;
+    const divisor = candidates ? candidates.divisor : 1;
     let total = 0;
     const { alive, cpvSet, buyer, deadline, profile, published } = this;
     for (let i = 0; i < n; i++) {
@@ -532,7 +559,7 @@ export class TenderMemoryIndex {
       if (deadlineUntil !== 0 && !(dl > now && dl <= deadlineUntil)) miss |= missBits.deadline;
       if (miss === 0) {
         total++;
-        const score = candidateScores === null ? 0 : (candidateScores[i] as number);
+        const score = candidateScores === null ? 0 : (candidateScores[i] as number) / divisor;
         let first: number;
         let second = 0;
         if (relevance) {
