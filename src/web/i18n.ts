@@ -2,6 +2,7 @@ import { alertsMessages } from '../modules/alerts/messages.js';
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { registryMessages } from '../modules/company-registry/messages.js';
+import { contractsMessages } from '../modules/contracts/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { dumeMessages } from '../modules/dume/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
@@ -38,6 +39,7 @@ export const catalogue = {
   ...partneringMessages,
   ...intentionsMessages,
   ...dumeMessages,
+  ...contractsMessages,
   ...alertsMessages,
 };
 

@@ -2,6 +2,7 @@
 
 export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
+export { centsToInput, eurosToCents, formatEuros } from './domain/money.js';
 export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
 export { cpvLabel } from './drafting/reference.js';
 export { tendersMessages } from './messages.js';
