@@ -6,7 +6,7 @@ import { endDate, parisToday } from './domain/dates.js';
 import { transition } from './domain/lifecycle.js';
 import type { ContractBuyerActor } from './policies.js';
 import { assertManages } from './policies.js';
-import { publishDecpRecord } from './publishDecp.js';
+import { draftDecpRecord, publishDecpRecord } from './publishDecp.js';
 import { contractById, contractByIdForUpdate } from './repo.js';
 
 /**
@@ -54,18 +54,15 @@ export async function notifyContract(
       .execute();
     const notified = await contractById(trx, contract.id);
     if (!notified) throw new AppError('not_found');
-    let published: Awaited<ReturnType<typeof publishDecpRecord>>;
-    try {
-      if (missing.length) throw new AppError('validation', { fields: [] });
-      published = await publishDecpRecord(trx, notified, 'initial', now);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-      // every missing datum at once, the document first; the transaction rolls back
+    // every missing datum at once, the document first; the transaction rolls back
+    const draft = await draftDecpRecord(trx, notified, now);
+    if (missing.length || draft.errors.length) {
       throw new AppError('validation', {
         messageKey: 'contracts.error.decp_invalid',
-        fields: [...missing, ...error.fields],
+        fields: [...missing, ...draft.errors],
       });
     }
+    const published = await publishDecpRecord(trx, notified, 'initial', now);
     await recordAudit(
       trx,
       { type: 'user', userId: actor.userId, ip: options.ip },
