@@ -210,6 +210,40 @@ describe('execution: modifications, subcontracting, insertion hours', () => {
     expect((await contractRow(ready.contractId)).ends_on).toBe(`${Number(start.slice(0, 4)) + 2}-06-30`);
   });
 
+  it('refuses a modification before notification or ending before the start, and writes nothing', async () => {
+    const ready = await readyContract(rt);
+    const actor = { userId: ready.agent.id, buyerId: ready.buyer.id };
+    const input = {
+      modification_object: 'Avenant',
+      new_amount: 130_000_000,
+      new_end_date: '2020-01-01',
+      modification_notified_on: '2099-01-01',
+    };
+    expect((await refusal(addModification(rt, actor, ready.contractId, input))).messageKey).toBe(
+      'contracts.error.not_running',
+    );
+    await notifyContract(rt, actor, ready.contractId);
+    const error = await refusal(addModification(rt, actor, ready.contractId, input));
+    expect(error.fields).toEqual([{ field: 'new_end_date', message: 'contracts.error.new_end_date' }]);
+    expect(
+      await rt.db
+        .selectFrom('contract_modifications')
+        .selectAll()
+        .where('contract_id', '=', ready.contractId)
+        .execute(),
+    ).toHaveLength(0);
+    expect(await decpRows(ready.contractId)).toHaveLength(1);
+    // another buyer's agent cannot modify it (404)
+    const stranger = await awardedLot(rt);
+    const foreign = await refusal(
+      addModification(rt, { userId: stranger.agent.id, buyerId: stranger.buyer.id }, ready.contractId, {
+        ...input,
+        new_end_date: null,
+      }),
+    );
+    expect(foreign.code).toBe('not_found');
+  });
+
   it('refuses a subcontractor with a bad SIRET on the page, in French, and writes nothing', async () => {
     const ready = await readyContract(rt);
     await notifyContract(rt, { userId: ready.agent.id, buyerId: ready.buyer.id }, ready.contractId);

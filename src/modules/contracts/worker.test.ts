@@ -15,7 +15,11 @@ describe('the worker', () => {
         .transaction()
         .execute((trx) => recordEvent(trx, 'lot.awarded', lot.payload as unknown as Record<string, unknown>));
       await waitFor('the contract', async () => {
-        const row = await rt.db.selectFrom('contracts').select('id').where('award_id', '=', lot.payload.id).executeTakeFirst();
+        const row = await rt.db
+          .selectFrom('contracts')
+          .select('id')
+          .where('award_id', '=', lot.payload.id)
+          .executeTakeFirst();
         return row !== undefined;
       });
       const event = await rt.db
