@@ -8,6 +8,7 @@ import { dumeMessages } from '../modules/dume/messages.js';
 import { identityMessages } from '../modules/identity/messages.js';
 import { installationMessages } from '../modules/installation/messages.js';
 import { intentionsMessages } from '../modules/intentions/messages.js';
+import { messagingMessages } from '../modules/messaging/messages.js';
 import { organisationsMessages } from '../modules/organisations/messages.js';
 import { partneringMessages } from '../modules/partnering/messages.js';
 import { searchMessages } from '../modules/search/messages.js';
@@ -39,6 +40,7 @@ export const catalogue = {
   ...partneringMessages,
   ...intentionsMessages,
   ...dumeMessages,
+  ...messagingMessages,
   ...contractsMessages,
   ...alertsMessages,
 };

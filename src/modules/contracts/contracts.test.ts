@@ -31,6 +31,22 @@ afterAll(async () => {
 
 const decpRows = (contractId: string) =>
   rt.db.selectFrom('decp_records').selectAll().where('contract_id', '=', contractId).orderBy('sequence').execute();
+/** The messages of the (tender, company) thread, with their attachments' names. */
+async function threadMessages(tenderId: string, companyId: string) {
+  const messages = await rt.db
+    .selectFrom('messages as m')
+    .innerJoin('message_threads as th', 'th.id', 'm.thread_id')
+    .select(['m.id', 'm.category', 'm.subject', 'm.body', 'm.sender_side'])
+    .where('th.tender_id', '=', tenderId)
+    .where('th.company_id', '=', companyId)
+    .execute();
+  const files = await rt.db
+    .selectFrom('message_attachments')
+    .select(['message_id', 'file_name'])
+    .where('message_id', 'in', messages.length ? messages.map((m) => m.id) : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
+  return messages.map((m) => ({ ...m, files: files.filter((f) => f.message_id === m.id).map((f) => f.file_name) }));
+}
 const contractRow = (id: string) =>
   rt.db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -95,6 +111,7 @@ describe('notification', () => {
     expect(error.messageKey).toBe('contracts.error.standstill');
     expect((await contractRow(ready.contractId)).status).toBe('awaiting_notification');
     expect(await decpRows(ready.contractId)).toHaveLength(0);
+    expect(await threadMessages(ready.tender.id, ready.company.id)).toEqual([]);
     // the page says why, with the date
     const { browser } = await signedInAs(rt, app, 'buyer_agent', ready.buyer);
     const res = await browser.post(
@@ -162,6 +179,17 @@ describe('notification', () => {
       .where('aggregate_id', '=', ready.contractId)
       .execute();
     expect(events.map((e) => e.type)).toContain('contract.notified');
+    // the winner received the notification through messaging, with the signed contract
+    const messages = await threadMessages(ready.tender.id, ready.company.id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      category: 'contract_notification',
+      sender_side: 'buyer',
+      files: ['Contrat signé.pdf'],
+    });
+    expect(messages[0]?.subject).toContain(row.decp_id);
+    expect(messages[0]?.body).toContain(`/mon-espace/marches/${ready.contractId}`);
+    expect(messages[0]?.body).toMatch(/1\s250\s000,50\s€ HT/);
     // notified once: a second notification is refused
     expect((await refusal(notifyContract(rt, actor, ready.contractId))).code).toBe('conflict');
     // and the data can no longer be edited

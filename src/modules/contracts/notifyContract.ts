@@ -1,13 +1,19 @@
+import { buffer } from 'node:stream/consumers';
 import { recordAudit } from '../../platform/audit/record.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import type { Runtime } from '../../platform/runtime.js';
+import { postMessageInTransaction } from '../messaging/index.js';
 import { endDate, parisToday } from './domain/dates.js';
 import { transition } from './domain/lifecycle.js';
+import { notificationLetter } from './notificationLetter.js';
 import type { ContractBuyerActor } from './policies.js';
 import { assertManages } from './policies.js';
 import { draftDecpRecord, publishDecpRecord } from './publishDecp.js';
 import { contractById, contractByIdForUpdate } from './repo.js';
+
+/** The signed contract travels with the notification when it is small enough for a message. */
+const maxAttachedDocumentBytes = 10 * 1024 * 1024;
 
 /**
  * Notifies the contract to the winner: refused before the end of the standstill period, and
@@ -20,7 +26,7 @@ export async function notifyContract(
   actor: ContractBuyerActor,
   contractId: string,
   options: { now?: Date; ip?: string } = {},
-): Promise<{ decpRecordId: string }> {
+): Promise<{ decpRecordId: string; messageId: string }> {
   const now = options.now ?? new Date();
   return rt.db.transaction().execute(async (trx) => {
     const contract = await contractByIdForUpdate(trx, contractId);
@@ -63,6 +69,33 @@ export async function notifyContract(
       });
     }
     const published = await publishDecpRecord(trx, notified, 'initial', now);
+    const document = await trx
+      .selectFrom('blobs')
+      .select(['storage_key', 'size_bytes', 'content_type'])
+      .where('id', '=', notified.documentBlobId ?? '')
+      .executeTakeFirst();
+    const attachments =
+      document && notified.documentFileName && Number(document.size_bytes) <= maxAttachedDocumentBytes
+        ? [
+            {
+              fileName: notified.documentFileName,
+              contentType: document.content_type,
+              bytes: await buffer(await rt.blobs.get(document.storage_key)),
+            },
+          ]
+        : [];
+    const letter = notificationLetter(notified, rt.config.publicUrl);
+    const { messageId } = await postMessageInTransaction(rt, trx, {
+      tenderId: notified.tenderId,
+      companyId: notified.companyId,
+      from: 'buyer',
+      senderUserId: actor.userId,
+      category: 'contract_notification',
+      subject: letter.subject,
+      body: letter.body,
+      attachments,
+      ip: options.ip,
+    });
     await recordAudit(
       trx,
       { type: 'user', userId: actor.userId, ip: options.ip },
@@ -72,7 +105,7 @@ export async function notifyContract(
         subjectId: contract.id,
         organisationId: contract.buyerId,
         before: { status: contract.status },
-        after: { status, notificationDate: today, decpRecordId: published.id },
+        after: { status, notificationDate: today, decpRecordId: published.id, messageId },
       },
     );
     await recordEvent(trx, 'contract.notified', {
@@ -83,6 +116,6 @@ export async function notifyContract(
       companyId: contract.companyId,
       notificationDate: today,
     });
-    return { decpRecordId: published.id };
+    return { decpRecordId: published.id, messageId };
   });
 }

@@ -4,7 +4,7 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { type FormValues, formValues, parseForm } from '../../web/forms.js';
 import { pageContext, seeOther, sendPage } from '../../web/render.js';
-import { attachmentHeader } from '../vault/index.js';
+import { attachmentHeader } from '../../web/uploads.js';
 import { addModification } from './addModification.js';
 import { changeContractStatus, type StatusChange } from './changeContractStatus.js';
 import { declareSubcontract } from './declareSubcontract.js';

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { cleanVaultFileName, vaultContentType } from '../vault/index.js';
+import { cleanUploadFileName, uploadContentType } from '../../web/uploads.js';
 import type { ContractBuyerActor } from './policies.js';
 import { assertManages } from './policies.js';
 import { contractByIdForUpdate, contractOwners } from './repo.js';
@@ -24,7 +24,7 @@ export async function uploadSignedDocument(
   ip?: string,
 ): Promise<void> {
   assertManages(actor, await contractOwners(rt.db, contractId));
-  const fileName = cleanVaultFileName(upload.fileName);
+  const fileName = cleanUploadFileName(upload.fileName);
   if (!fileName) throw fieldError('file', 'contracts.error.file_name');
   let blob: Awaited<ReturnType<typeof rt.blobs.put>>;
   try {
@@ -56,7 +56,7 @@ export async function uploadSignedDocument(
           storage_key: blob.key,
           size_bytes: blob.sizeBytes,
           sha256: blob.sha256,
-          content_type: vaultContentType(fileName),
+          content_type: uploadContentType(fileName),
         })
         .execute();
       await trx

@@ -3,7 +3,6 @@
  * store, expiry reminders, and what submissions need to attach a document. Import only this file.
  */
 export { type ExpiryStatus, expiryStatus, vaultDocumentTypes } from './domain/expiry.js';
-export { attachmentHeader, cleanVaultFileName, vaultContentType } from './domain/fileNames.js';
 export {
   type AttachableVaultDocument,
   attachableVaultDocuments,

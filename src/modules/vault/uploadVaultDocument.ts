@@ -4,8 +4,8 @@ import type { VaultDocumentType } from '../../platform/db/schema.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Runtime } from '../../platform/runtime.js';
+import { cleanUploadFileName, uploadContentType } from '../../web/uploads.js';
 import type { CompanyActor } from '../company-registry/index.js';
-import { cleanVaultFileName, vaultContentType } from './domain/fileNames.js';
 import { vaultLimits } from './limits.js';
 
 export interface VaultUpload {
@@ -28,7 +28,7 @@ export async function uploadVaultDocument(
   input: VaultUpload,
   ip?: string,
 ): Promise<{ id: string }> {
-  const fileName = cleanVaultFileName(input.fileName);
+  const fileName = cleanUploadFileName(input.fileName);
   if (!fileName) throw fieldError('file', 'vault.error.file_name');
   let blob: Awaited<ReturnType<typeof rt.blobs.put>>;
   try {
@@ -44,7 +44,7 @@ export async function uploadVaultDocument(
     throw fieldError('file', 'vault.error.file_empty');
   }
   const id = uuidv7();
-  const contentType = vaultContentType(fileName);
+  const contentType = uploadContentType(fileName);
   try {
     await rt.db.transaction().execute(async (trx) => {
       const blobId = uuidv7();

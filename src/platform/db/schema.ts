@@ -474,6 +474,51 @@ export interface DumeResponsesTable {
   updated_at: Timestamp;
 }
 
+// ---- messaging (migration 0009) ----
+
+export type MessageSide = 'buyer' | 'company';
+export type MessageCategoryValue =
+  | 'message'
+  | 'completion_request'
+  | 'rejection_letter'
+  | 'award_letter'
+  | 'contract_notification';
+export interface MessageThreadsTable {
+  id: string;
+  tender_id: string;
+  company_id: string;
+  created_at: Timestamp;
+  last_message_at: Timestamp;
+}
+export interface MessagesTable {
+  id: string;
+  thread_id: string;
+  sender_side: MessageSide;
+  sender_user_id: string | null;
+  category: MessageCategoryValue;
+  subject: string;
+  body: string;
+  reply_by: NullableTimestamp;
+  created_at: Timestamp;
+}
+export interface MessageAttachmentsTable {
+  id: string;
+  message_id: string;
+  blob_id: string;
+  position: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+}
+export interface MessageReceiptsTable {
+  message_id: string;
+  organisation_id: string;
+  delivered_at: Timestamp;
+  read_at: NullableTimestamp;
+  read_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -520,6 +565,10 @@ export interface Database {
   intention_targets: IntentionTargetsTable;
   intention_interests: IntentionInterestsTable;
   dume_responses: DumeResponsesTable;
+  message_threads: MessageThreadsTable;
+  messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
+  message_receipts: MessageReceiptsTable;
   alerts: AlertsTable;
   notifications: NotificationsTable;
   mail_address_flags: MailAddressFlagsTable;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IndexedTender, parseTsvector, TenderMemoryIndex } from './memoryIndex.js';
 import { needsPositions, parseTsquery } from './tsquery.js';
@@ -137,5 +138,183 @@ describe('TenderMemoryIndex.corrections', () => {
     expect(index.corrections('champigy')).toEqual(['champigny']);
     expect(index.corrections('sco')).toEqual([]);
     expect(index.corrections('zzzzzzzz')).toEqual([]);
+  });
+});
+
+/**
+ * The fast scan (profiles, miss tables, thresholded heap) against the definition, row by row: a
+ * result passes every filter; a facet value counts the rows that pass every *other* filter; the
+ * page is the best rows by the sort, ties broken by identifier.
+ */
+describe('TenderMemoryIndex against a brute-force reference', () => {
+  const now = 1_800_000_000_000;
+  const day = 86_400_000;
+  const departments = ['75', '92', '93', null] as const;
+  const procedures = ['open', 'adapted', 'restricted'];
+  const categories = ['works', 'goods', 'services'];
+  const statuses = ['published', 'closed', 'awarded', 'cancelled', 'evaluation'];
+  const words = ['travaux', 'ecol', 'nettoyag', 'toitur'];
+  const allStatuses = ['open', 'closed', 'awarded', 'cancelled'] as const;
+
+  const publicStatus = (t: IndexedTender) =>
+    t.status === 'published'
+      ? t.deadline === null || t.deadline > now
+        ? 'open'
+        : 'closed'
+      : t.status === 'awarded'
+        ? 'awarded'
+        : t.status === 'cancelled'
+          ? 'cancelled'
+          : 'closed';
+
+  const arbitraryTender = (id: number) =>
+    fc
+      .record({
+        department: fc.constantFrom(...departments),
+        procedure: fc.constantFrom(...procedures),
+        category: fc.constantFrom(...categories),
+        status: fc.constantFrom(...statuses),
+        buyer: fc.integer({ min: 0, max: 3 }),
+        cpv: fc.uniqueArray(fc.constantFrom('03', '31', '45', '72', '90'), { maxLength: 3 }),
+        social: fc.boolean(),
+        environmental: fc.boolean(),
+        reserved: fc.boolean(),
+        deadlineDays: fc.option(fc.integer({ min: -40, max: 40 }), { nil: null }),
+        published: fc.integer({ min: 0, max: 5 }),
+        words: fc.dictionary(fc.constantFrom(...words), fc.constantFrom(0.1, 0.4, 1)),
+      })
+      .map((r) =>
+        tender(id, r.words, {
+          department: r.department,
+          procedure: r.procedure,
+          category: r.category,
+          status: r.status,
+          buyerId: `buyer-${r.buyer}`,
+          buyerName: `Acheteur ${r.buyer}`,
+          cpvDivisions: r.cpv,
+          socialClause: r.social,
+          environmentalClause: r.environmental,
+          reservedContract: r.reserved,
+          deadline: r.deadlineDays === null ? null : now + r.deadlineDays * day - 1,
+          // few distinct dates: ties on the sort key must fall back to the identifier
+          publishedAt: 1_700_000_000_000 + r.published * day,
+        }),
+      );
+
+  const arbitraryFilters = fc.record({
+    cpv: fc.uniqueArray(fc.constantFrom('03', '45', '90', '99'), { maxLength: 2 }),
+    department: fc.uniqueArray(fc.constantFrom('75', '93', '01'), { maxLength: 2 }),
+    procedure: fc.uniqueArray(fc.constantFrom(...procedures), { maxLength: 2 }),
+    category: fc.uniqueArray(fc.constantFrom(...categories), { maxLength: 1 }),
+    buyer: fc.uniqueArray(fc.constantFrom('buyer-0', 'buyer-2', 'buyer-9'), { maxLength: 2 }),
+    clause: fc.uniqueArray(fc.constantFrom('social' as const, 'environmental' as const, 'reserved' as const), {
+      maxLength: 2,
+    }),
+    deadline: fc.constantFrom(null, '7' as const, '30' as const),
+    status: fc.uniqueArray(fc.constantFrom(...allStatuses), { maxLength: 2 }),
+  });
+
+  type Filters = Parameters<TenderMemoryIndex['search']>[0]['filters'];
+  const passes = (t: IndexedTender, f: Filters, skip: string | null): boolean => {
+    const checks: Record<string, () => boolean> = {
+      cpv: () => f.cpv.length === 0 || t.cpvDivisions.some((d) => f.cpv.includes(d)),
+      department: () => f.department.length === 0 || (t.department !== null && f.department.includes(t.department)),
+      procedure: () => f.procedure.length === 0 || f.procedure.includes(t.procedure),
+      category: () => f.category.length === 0 || f.category.includes(t.category),
+      buyer: () => f.buyer.length === 0 || (t.buyerId !== null && f.buyer.includes(t.buyerId)),
+      clause: () =>
+        f.clause.length === 0 ||
+        (f.clause.includes('social') && t.socialClause) ||
+        (f.clause.includes('environmental') && t.environmentalClause) ||
+        (f.clause.includes('reserved') && t.reservedContract),
+      deadline: () =>
+        f.deadline === null ||
+        (t.deadline !== null && t.deadline > now && t.deadline <= now + Number(f.deadline) * day),
+      status: () => (f.status.length > 0 ? f.status : ['open', 'closed', 'awarded']).includes(publicStatus(t)),
+    };
+    return Object.entries(checks).every(([dim, check]) => dim === skip || check());
+  };
+
+  const referenceFacets = (docs: IndexedTender[], f: Filters) => {
+    const counts = new Map<string, number>();
+    const add = (dim: string, value: string) => counts.set(`${dim}=${value}`, (counts.get(`${dim}=${value}`) ?? 0) + 1);
+    for (const t of docs) {
+      if (passes(t, f, 'cpv')) for (const d of t.cpvDivisions) add('cpv', d);
+      if (passes(t, f, 'department') && t.department !== null) add('department', t.department);
+      if (passes(t, f, 'procedure')) add('procedure', t.procedure);
+      if (passes(t, f, 'category')) add('category', t.category);
+      if (passes(t, f, 'buyer') && t.buyerId !== null) add('buyer', t.buyerId);
+      if (passes(t, f, 'clause')) {
+        if (t.socialClause) add('clause', 'social');
+        if (t.environmentalClause) add('clause', 'environmental');
+        if (t.reservedContract) add('clause', 'reserved');
+      }
+      if (passes(t, f, 'deadline') && t.deadline !== null && t.deadline > now) {
+        if (t.deadline <= now + 7 * day) add('deadline', '7');
+        if (t.deadline <= now + 30 * day) add('deadline', '30');
+      }
+      if (passes(t, f, 'status')) add('status', publicStatus(t));
+    }
+    return counts;
+  };
+
+  it('finds the same rows, page and facet counts', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 0, max: 300 })
+          .chain((size) =>
+            fc.tuple(
+              fc.tuple(...Array.from({ length: size }, (_, i) => arbitraryTender(i + 1))),
+              arbitraryFilters,
+              fc.constantFrom(null, 'travaux', 'ecol'),
+              fc.constantFrom('relevance' as const, 'deadline' as const, 'published' as const),
+              fc.integer({ min: 0, max: 3 }),
+              fc.uniqueArray(fc.integer({ min: 1, max: 300 }), { maxLength: 10 }),
+            ),
+          ),
+        ([docs, filters, word, sort, page, removed]) => {
+          const index = new TenderMemoryIndex();
+          for (const d of docs) index.upsert(d);
+          // replaced and removed documents leave dead slots the scan must skip
+          for (const d of docs.slice(0, 5)) index.upsert(d);
+          for (const r of removed) index.remove(tender(r, {}).tenderId);
+          // and compaction renumbers every slot
+          if (removed.length % 2 === 1) index.compact();
+          const live = docs.filter((d) => !removed.includes(Number(d.tenderId.slice(-12))));
+          const matching = live.filter((d) => word === null || d.lexemes.has(word));
+          const result = index.search({
+            text: word === null ? null : parseTsquery(`'${word}'`),
+            filters,
+            now,
+            sort,
+            offset: page * 5,
+            limit: 5,
+            facets: true,
+          });
+          const found = matching.filter((d) => passes(d, filters, null));
+          expect(result.total).toBe(found.length);
+          const score = (d: IndexedTender) => (word === null ? 0 : Math.fround(d.lexemes.get(word) ?? 0));
+          const order = [...found].sort((a, b) => {
+            if (sort === 'deadline') {
+              if ((a.deadline === null) !== (b.deadline === null)) return a.deadline === null ? 1 : -1;
+              if (a.deadline !== b.deadline && a.deadline !== null && b.deadline !== null)
+                return a.deadline - b.deadline;
+              return a.tenderId < b.tenderId ? -1 : 1;
+            }
+            const byScore = sort === 'relevance' ? score(b) - score(a) : 0;
+            return byScore || b.publishedAt - a.publishedAt || (a.tenderId < b.tenderId ? 1 : -1);
+          });
+          expect(result.hits.map((h) => h.tenderId)).toEqual(
+            order.slice(page * 5, page * 5 + 5).map((d) => d.tenderId),
+          );
+          const facets = new Map(
+            (result.facets ?? []).map((f) => [`${f.dim}=${f.value}`, f.count] as [string, number]),
+          );
+          expect(facets).toEqual(referenceFacets(matching, filters));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

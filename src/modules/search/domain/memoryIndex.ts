@@ -258,14 +258,11 @@ export class TenderMemoryIndex {
   private published = new Float64Array(0);
   /** NaN when there is no deadline */
   private deadline = new Float64Array(0);
-  private status = new Uint8Array(0);
-  private department = new Int32Array(0);
-  private procedure = new Int32Array(0);
-  private category = new Int32Array(0);
+  /** the number of the document's combination of department, procedure, category, clauses, status */
+  private profile = new Int32Array(0);
   private buyer = new Int32Array(0);
-  private clauses = new Uint8Array(0);
-  /** CPV divisions (00 to 99) as a 128-bit set per slot: four 32-bit words */
-  private cpv = new Uint32Array(0);
+  /** the number of the document's set of CPV divisions (see `CpvSets`) */
+  private cpvSet = new Int32Array(0);
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<string, Postings>();
   private readonly departments = new Dictionary();
@@ -273,6 +270,8 @@ export class TenderMemoryIndex {
   private readonly categories = new Dictionary();
   private readonly buyers = new Dictionary();
   private readonly buyerNames: string[] = [];
+  private readonly profiles = new ProfileTable();
+  private readonly cpvSets = new CpvSets();
 
   get size(): number {
     return this.live;
@@ -297,13 +296,9 @@ export class TenderMemoryIndex {
     this.alive = grown(this.alive, (n) => new Uint8Array(n));
     this.published = grown(this.published, (n) => new Float64Array(n));
     this.deadline = grown(this.deadline, (n) => new Float64Array(n));
-    this.status = grown(this.status, (n) => new Uint8Array(n));
-    this.department = grown(this.department, (n) => new Int32Array(n));
-    this.procedure = grown(this.procedure, (n) => new Int32Array(n));
-    this.category = grown(this.category, (n) => new Int32Array(n));
+    this.profile = grown(this.profile, (n) => new Int32Array(n));
     this.buyer = grown(this.buyer, (n) => new Int32Array(n));
-    this.clauses = grown(this.clauses, (n) => new Uint8Array(n));
-    this.cpv = grown(this.cpv, (n) => new Uint32Array(n), 4);
+    this.cpvSet = grown(this.cpvSet, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
 
@@ -318,27 +313,22 @@ export class TenderMemoryIndex {
     this.alive[slot] = 1;
     this.published[slot] = doc.publishedAt;
     this.deadline[slot] = doc.deadline ?? Number.NaN;
-    this.status[slot] = statusCodes[doc.status] ?? 3;
-    this.department[slot] = doc.department === null ? -1 : this.departments.numberOf(doc.department);
-    this.procedure[slot] = this.procedures.numberOf(doc.procedure);
-    this.category[slot] = this.categories.numberOf(doc.category);
+    this.profile[slot] = this.profiles.numberOf(
+      doc.department === null ? -1 : this.departments.numberOf(doc.department),
+      this.procedures.numberOf(doc.procedure),
+      this.categories.numberOf(doc.category),
+      (doc.socialClause ? clauseBits.social : 0) |
+        (doc.environmentalClause ? clauseBits.environmental : 0) |
+        (doc.reservedContract ? clauseBits.reserved : 0),
+      statusCodes[doc.status] ?? 3,
+    );
     if (doc.buyerId === null) this.buyer[slot] = -1;
     else {
       const b = this.buyers.numberOf(doc.buyerId);
       this.buyerNames[b] = doc.buyerName;
       this.buyer[slot] = b;
     }
-    this.clauses[slot] =
-      (doc.socialClause ? clauseBits.social : 0) |
-      (doc.environmentalClause ? clauseBits.environmental : 0) |
-      (doc.reservedContract ? clauseBits.reserved : 0);
-    for (let w = 0; w < 4; w++) this.cpv[slot * 4 + w] = 0;
-    for (const division of doc.cpvDivisions) {
-      const d = Number.parseInt(division, 10);
-      if (!Number.isInteger(d) || d < 0 || d > 99 || division.length !== 2) continue;
-      const word = slot * 4 + (d >> 5);
-      this.cpv[word] = ((this.cpv[word] as number) | (1 << (d & 31))) >>> 0;
-    }
+    this.cpvSet[slot] = this.cpvSets.numberOf(doc.cpvDivisions);
     for (const [lexeme, weight] of doc.lexemes) {
       let list = this.postings.get(lexeme);
       if (!list) {
@@ -372,21 +362,7 @@ export class TenderMemoryIndex {
         }
       }
     };
-    move(
-      [
-        this.alive,
-        this.published,
-        this.deadline,
-        this.status,
-        this.department,
-        this.procedure,
-        this.category,
-        this.buyer,
-        this.clauses,
-      ],
-      1,
-    );
-    move([this.cpv], 4);
+    move([this.alive, this.published, this.deadline, this.profile, this.cpvSet, this.buyer], 1);
     const ids: string[] = [];
     for (let slot = 0; slot < this.count; slot++) {
       const to = renumber[slot] as number;
@@ -473,121 +449,142 @@ export class TenderMemoryIndex {
 
   /**
    * Matches, filters, counts the facets and keeps the page, in one pass over the matches. The loop
-   * is written flat (lookup tables, no callback per row) because it runs over every match: a
-   * million on an empty search.
+   * runs over every match (a million on an empty search), so it is written flat and does little per
+   * row: the filters on the low-cardinality fields (department, procedure, category, clauses,
+   * status) are decided once per *profile* (see `ProfileTable`) into a table of missed filters, and
+   * a row's facet counts on those fields are one increment of its profile's counter, spread over
+   * the facets at the end. A row that fails exactly one filter still counts for that filter's facet
+   * (each facet is counted without its own filter). Buffers are reused between searches.
    */
   search(query: MemoryQuery): MemoryResult {
     const candidates = query.text ? this.evaluate(query.text) : null;
     const f = query.filters;
     const now = query.now;
-    const lookup = (dictionary: Dictionary, values: readonly string[]) => {
-      const allowed = new Uint8Array(dictionary.values.length + 1);
-      for (const v of values) {
-        const n = dictionary.find(v);
-        if (n !== undefined) allowed[n] = 1;
-      }
-      return allowed;
-    };
-    // one bit per active filter, in the order of `dimensions`; a value the index never saw matches nothing
-    const cpvMask = new Uint32Array(4);
-    for (const division of f.cpv) {
-      const d = Number.parseInt(division, 10);
-      if (Number.isInteger(d) && d >= 0 && d <= 99)
-        cpvMask[d >> 5] = ((cpvMask[d >> 5] as number) | (1 << (d & 31))) >>> 0;
-    }
-    const useCpv = f.cpv.length > 0;
-    const useDepartment = f.department.length > 0;
-    const departmentAllowed = lookup(this.departments, f.department);
-    const useProcedure = f.procedure.length > 0;
-    const procedureAllowed = lookup(this.procedures, f.procedure);
-    const useCategory = f.category.length > 0;
-    const categoryAllowed = lookup(this.categories, f.category);
+    const profiles = this.profiles;
+    // the missed filters of every (profile, deadline passed) pair; a value the index never saw matches nothing
+    const misses = profiles.missTable(f, {
+      department: allowedOf(this.departments, f.department),
+      procedure: allowedOf(this.procedures, f.procedure),
+      category: allowedOf(this.categories, f.category),
+    });
+    const cpvSets = this.cpvSets;
+    const cpvMisses = cpvSets.missTable(f.cpv);
     const useBuyer = f.buyer.length > 0;
-    const buyerAllowed = lookup(this.buyers, f.buyer);
-    const clauseMask = f.clause.reduce((m, c) => m | clauseBits[c], 0);
+    const buyerAllowed = allowedOf(this.buyers, f.buyer);
     const deadlineUntil = f.deadline ? now + Number(f.deadline) * day : 0;
-    const statusAllowed = new Uint8Array(4);
-    for (const st of f.status.length > 0 ? f.status : (['open', 'closed', 'awarded'] as const)) {
-      statusAllowed[publicStatuses.indexOf(st)] = 1;
-    }
+    const week = now + 7 * day;
+    const month = now + 30 * day;
 
-    const counters = query.facets ? new FacetCounters(this) : null;
+    const counting = query.facets;
+    const keyCounts = new Int32Array(misses.length);
+    const keyOneMiss = new Int32Array(misses.length);
+    const cpvSetCounts = new Int32Array(cpvSets.size);
+    const buyerCounts = new Int32Array(this.buyers.values.length + 1);
+    let soon7 = 0;
+    let soon30 = 0;
+
+    // the page is kept while scanning: a match is offered to the heap only when its two sort
+    // numbers (greater is better) reach those of the worst kept one — rarely, on a broad search
+    const top = new TopOf(query.offset + query.limit, this.compare(query.sort));
+    const relevance = query.sort === 'relevance';
+    const byPublished = query.sort === 'published';
+
     const n = candidates ? candidates.slots.length : this.count;
-    const resultSlots = new Uint32Array(n);
-    const resultScores = new Float32Array(n);
+    const candidateSlots = candidates ? candidates.slots : null;
+    const candidateScores = candidates ? candidates.scores : null;
     let total = 0;
-    const { alive, cpv, department, procedure, category, buyer, clauses, deadline, status } = this;
+    const { alive, cpvSet, buyer, deadline, profile, published } = this;
     for (let i = 0; i < n; i++) {
-      const slot = candidates ? (candidates.slots[i] as number) : i;
+      const slot = candidateSlots === null ? i : (candidateSlots[i] as number);
       if (alive[slot] === 0) continue;
       const dl = deadline[slot] as number;
-      const code = status[slot] as number;
-      const publicStatus =
-        code === 0 && (Number.isNaN(dl) || dl > now) ? 0 : code === 0 || code === 1 ? 1 : code === 2 ? 2 : 3;
-      let misses = 0;
-      let missed = '' as FacetDimension | '';
-      if (useCpv) {
-        const w = slot * 4;
-        if (
-          ((cpv[w] as number) & (cpvMask[0] as number)) === 0 &&
-          ((cpv[w + 1] as number) & (cpvMask[1] as number)) === 0 &&
-          ((cpv[w + 2] as number) & (cpvMask[2] as number)) === 0 &&
-          ((cpv[w + 3] as number) & (cpvMask[3] as number)) === 0
-        ) {
-          misses++;
-          missed = 'cpv';
-        }
-      }
-      if (useDepartment) {
-        const d = department[slot] as number;
-        if (d < 0 || departmentAllowed[d] === 0) {
-          misses++;
-          missed = 'department';
-        }
-      }
-      if (useProcedure && procedureAllowed[procedure[slot] as number] === 0) {
-        misses++;
-        missed = 'procedure';
-      }
-      if (useCategory && categoryAllowed[category[slot] as number] === 0) {
-        misses++;
-        missed = 'category';
-      }
-      if (misses > 1) continue;
+      const key = ((profile[slot] as number) << 1) | (dl <= now ? 1 : 0);
+      const set = cpvSet[slot] as number;
+      let miss = (misses[key] as number) | (cpvMisses[set] as number);
       if (useBuyer) {
         const b = buyer[slot] as number;
-        if (b < 0 || buyerAllowed[b] === 0) {
-          misses++;
-          missed = 'buyer';
+        if (b < 0 || buyerAllowed[b] === 0) miss |= missBits.buyer;
+      }
+      if (deadlineUntil !== 0 && !(dl > now && dl <= deadlineUntil)) miss |= missBits.deadline;
+      if (miss === 0) {
+        total++;
+        const score = candidateScores === null ? 0 : (candidateScores[i] as number);
+        let first: number;
+        let second = 0;
+        if (relevance) {
+          first = score;
+          second = published[slot] as number;
+        } else if (byPublished) {
+          first = published[slot] as number;
+        } else {
+          first = Number.isNaN(dl) ? Number.NEGATIVE_INFINITY : -dl;
         }
+        if (first > top.worstFirst || (first === top.worstFirst && second >= top.worstSecond)) {
+          top.offer(slot, score, first, second);
+        }
+        if (!counting) continue;
+        keyCounts[key] = (keyCounts[key] as number) + 1;
+        cpvSetCounts[set] = (cpvSetCounts[set] as number) + 1;
+        const b = buyer[slot] as number;
+        if (b >= 0) buyerCounts[b] = (buyerCounts[b] as number) + 1;
+        if (dl > now && dl <= month) {
+          soon30++;
+          if (dl <= week) soon7++;
+        }
+        continue;
       }
-      if (clauseMask !== 0 && ((clauses[slot] as number) & clauseMask) === 0) {
-        misses++;
-        missed = 'clause';
-      }
-      if (deadlineUntil !== 0 && !(dl > now && dl <= deadlineUntil)) {
-        misses++;
-        missed = 'deadline';
-      }
-      if (statusAllowed[publicStatus] === 0) {
-        misses++;
-        missed = 'status';
-      }
-      if (misses > 1) continue;
-      if (misses === 0) {
-        resultSlots[total] = slot;
-        resultScores[total++] = candidates ? (candidates.scores[i] as number) : 0;
-        counters?.countAll(slot, publicStatus, now);
-      } else if (counters && missed !== '') {
-        // a row that fails one filter only still counts for that filter's facet
-        counters.countOne(missed, slot, publicStatus, now);
+      // a row that misses exactly one filter counts for that filter's facet only
+      if (!counting || (miss & (miss - 1)) !== 0) continue;
+      if (miss === misses[key]) {
+        // a profile field: spread at the end
+        keyOneMiss[key] = (keyOneMiss[key] as number) + 1;
+      } else if (miss === missBits.cpv) {
+        cpvSetCounts[set] = (cpvSetCounts[set] as number) + 1;
+      } else if (miss === missBits.buyer) {
+        const b = buyer[slot] as number;
+        if (b >= 0) buyerCounts[b] = (buyerCounts[b] as number) + 1;
+      } else if (dl > now && dl <= month) {
+        soon30++;
+        if (dl <= week) soon7++;
       }
     }
 
-    const hits = this.topOf(resultSlots.subarray(0, total), resultScores.subarray(0, total), query);
-    return { total, hits, facets: counters ? counters.facets() : null };
+    const hits = top.page(query.offset).map(({ slot, score }) => ({ tenderId: this.tenderIds[slot] as string, score }));
+    if (!counting) return { total, hits, facets: null };
+    const facets: RawFacet[] = [];
+    const emit = (
+      dim: FacetDimension,
+      counts: ArrayLike<number>,
+      valueFor: (n: number) => string,
+      labelOf?: (n: number) => string,
+    ) => {
+      for (let v = 0; v < counts.length; v++) {
+        const count = counts[v] as number;
+        if (count > 0) facets.push({ dim, value: valueFor(v), label: labelOf ? labelOf(v) : null, count });
+      }
+    };
+    const spread = profiles.spread(misses, keyCounts, keyOneMiss, {
+      departments: this.departments.values.length,
+      procedures: this.procedures.values.length,
+      categories: this.categories.values.length,
+    });
+    emit('cpv', cpvSets.spread(cpvSetCounts), (v) => String(v).padStart(2, '0'));
+    emit('department', spread.department, (v) => this.departments.values[v] as string);
+    emit('procedure', spread.procedure, (v) => this.procedures.values[v] as string);
+    emit('category', spread.category, (v) => this.categories.values[v] as string);
+    emit(
+      'buyer',
+      buyerCounts.subarray(0, this.buyers.values.length),
+      (v) => this.buyers.values[v] as string,
+      (v) => this.buyerNames[v] ?? '',
+    );
+    emit('status', spread.status, (v) => publicStatuses[v] as string);
+    emit('clause', spread.clause, (v) => clauseNames[v] as string);
+    emit('deadline', [soon7, soon30], (v) => (v === 0 ? '7' : '30'));
+    return { total, hits, facets };
   }
 
+  /** The order of two matches: negative when (slot a, score sa) comes first. */
   private compare(sort: MemoryQuery['sort']): (a: number, b: number, sa: number, sb: number) => number {
     const id = (slot: number) => this.tenderIds[slot] as string;
     const byIdDesc = (a: number, b: number) => (id(a) < id(b) ? 1 : id(a) > id(b) ? -1 : 0);
@@ -605,189 +602,295 @@ export class TenderMemoryIndex {
     if (sort === 'published') return (a, b) => byPublished(a, b);
     return (a, b, sa, sb) => sb - sa || byPublished(a, b);
   }
+}
 
-  /** The page asked for, without sorting every match: a bounded heap keeps the best `offset + limit`. */
-  private topOf(slots: Uint32Array, scores: Float32Array, query: MemoryQuery): { tenderId: string; score: number }[] {
-    const keep = query.offset + query.limit;
-    const cmp = this.compare(query.sort);
-    const better = (i: number, j: number) =>
-      cmp(slots[i] as number, slots[j] as number, scores[i] as number, scores[j] as number) < 0;
-    let chosen: number[];
-    if (slots.length <= keep * 4) {
-      chosen = Array.from({ length: slots.length }, (_, i) => i);
-    } else {
-      // max-heap on "worse": the root is the worst of the kept ones
-      const heap: number[] = [];
-      const worse = (i: number, j: number) => better(j, i);
-      const up = (n: number) => {
-        while (n > 0) {
-          const p = (n - 1) >> 1;
-          if (!worse(heap[n] as number, heap[p] as number)) break;
-          [heap[n], heap[p]] = [heap[p] as number, heap[n] as number];
-          n = p;
-        }
-      };
-      const down = (n: number) => {
-        for (;;) {
-          const l = 2 * n + 1;
-          const r = l + 1;
-          let w = n;
-          if (l < heap.length && worse(heap[l] as number, heap[w] as number)) w = l;
-          if (r < heap.length && worse(heap[r] as number, heap[w] as number)) w = r;
-          if (w === n) return;
-          [heap[n], heap[w]] = [heap[w] as number, heap[n] as number];
-          n = w;
-        }
-      };
-      for (let i = 0; i < slots.length; i++) {
-        if (heap.length < keep) {
-          heap.push(i);
-          up(heap.length - 1);
-        } else if (better(i, heap[0] as number)) {
-          heap[0] = i;
-          down(0);
-        }
-      }
-      chosen = heap;
-    }
-    chosen.sort((i, j) => (better(i, j) ? -1 : better(j, i) ? 1 : 0));
-    return chosen.slice(query.offset, keep).map((i) => ({
-      tenderId: this.tenderIds[slots[i] as number] as string,
-      score: scores[i] as number,
-    }));
+/**
+ * The best `keep` matches seen so far, as a heap whose root is the worst kept one. The scan reads
+ * `worstFirst` / `worstSecond` (the root's two sort numbers, greater is better) and offers a match
+ * only when it may enter; `compare` settles equal numbers by the identifier.
+ */
+class TopOf {
+  worstFirst = Number.NEGATIVE_INFINITY;
+  worstSecond = Number.NEGATIVE_INFINITY;
+  private readonly slots: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly firsts: number[] = [];
+  private readonly seconds: number[] = [];
+
+  constructor(
+    private readonly keep: number,
+    private readonly compare: (a: number, b: number, sa: number, sb: number) => number,
+  ) {}
+
+  /** whether kept entry i is worse than kept entry j */
+  private worse(i: number, j: number): boolean {
+    return (
+      this.compare(
+        this.slots[i] as number,
+        this.slots[j] as number,
+        this.scores[i] as number,
+        this.scores[j] as number,
+      ) > 0
+    );
   }
 
-  /** @internal the columns the facet counters read (no copy) */
-  columns() {
-    return {
-      department: this.department,
-      procedure: this.procedure,
-      category: this.category,
-      buyer: this.buyer,
-      clauses: this.clauses,
-      deadline: this.deadline,
-      cpv: this.cpv,
-      departments: this.departments.values,
-      procedures: this.procedures.values,
-      categories: this.categories.values,
-      buyers: this.buyers.values,
-      buyerNames: this.buyerNames,
-    };
+  private swap(i: number, j: number): void {
+    for (const a of [this.slots, this.scores, this.firsts, this.seconds]) {
+      const t = a[i] as number;
+      a[i] = a[j] as number;
+      a[j] = t;
+    }
+  }
+
+  offer(slot: number, score: number, first: number, second: number): void {
+    if (this.keep === 0) return;
+    if (this.slots.length < this.keep) {
+      this.slots.push(slot);
+      this.scores.push(score);
+      this.firsts.push(first);
+      this.seconds.push(second);
+      let n = this.slots.length - 1;
+      while (n > 0) {
+        const p = (n - 1) >> 1;
+        if (!this.worse(n, p)) break;
+        this.swap(n, p);
+        n = p;
+      }
+      if (this.slots.length === this.keep) this.remember();
+      return;
+    }
+    if (this.compare(slot, this.slots[0] as number, score, this.scores[0] as number) >= 0) return;
+    this.slots[0] = slot;
+    this.scores[0] = score;
+    this.firsts[0] = first;
+    this.seconds[0] = second;
+    let n = 0;
+    for (;;) {
+      const l = 2 * n + 1;
+      const r = l + 1;
+      let w = n;
+      if (l < this.slots.length && this.worse(l, w)) w = l;
+      if (r < this.slots.length && this.worse(r, w)) w = r;
+      if (w === n) break;
+      this.swap(n, w);
+      n = w;
+    }
+    this.remember();
+  }
+
+  private remember(): void {
+    this.worstFirst = this.firsts[0] as number;
+    this.worstSecond = this.seconds[0] as number;
+  }
+
+  /** The kept matches in order, from `offset` on. */
+  page(offset: number): { slot: number; score: number }[] {
+    const order = this.slots.map((_, i) => i);
+    order.sort((i, j) =>
+      this.compare(
+        this.slots[i] as number,
+        this.slots[j] as number,
+        this.scores[i] as number,
+        this.scores[j] as number,
+      ),
+    );
+    return order.slice(offset).map((i) => ({ slot: this.slots[i] as number, score: this.scores[i] as number }));
   }
 }
 
-/** Counts per facet value, in typed arrays indexed by the dictionaries' numbers. */
-class FacetCounters {
-  private readonly c: ReturnType<TenderMemoryIndex['columns']>;
-  private readonly cpv = new Int32Array(128);
-  private readonly department: Int32Array;
-  private readonly procedure: Int32Array;
-  private readonly category: Int32Array;
-  private readonly buyer: Int32Array;
-  private readonly status = new Int32Array(4);
-  private readonly clause = new Int32Array(3);
-  private readonly deadline = new Int32Array(2);
+/**
+ * The sets of CPV divisions documents carry ("45", "45 + 71"…), each with a number, as profiles
+ * do for the other fields: a search decides the CPV filter and counts the CPV facet per set.
+ */
+class CpvSets {
+  private readonly numbers = new Map<string, number>();
+  readonly divisions: number[][] = [];
 
-  constructor(index: TenderMemoryIndex) {
-    this.c = index.columns();
-    this.department = new Int32Array(this.c.departments.length);
-    this.procedure = new Int32Array(this.c.procedures.length);
-    this.category = new Int32Array(this.c.categories.length);
-    this.buyer = new Int32Array(this.c.buyers.length);
+  get size(): number {
+    return this.divisions.length;
   }
 
-  /** Counts a row for every facet; inline, since it runs for every result. */
-  countAll(slot: number, publicStatus: number, now: number): void {
-    const c = this.c;
-    this.countCpv(slot);
-    const d = c.department[slot] as number;
-    if (d >= 0) this.department[d] = (this.department[d] as number) + 1;
-    const p = c.procedure[slot] as number;
-    this.procedure[p] = (this.procedure[p] as number) + 1;
-    const k = c.category[slot] as number;
-    this.category[k] = (this.category[k] as number) + 1;
-    const b = c.buyer[slot] as number;
-    if (b >= 0) this.buyer[b] = (this.buyer[b] as number) + 1;
-    const flags = c.clauses[slot] as number;
-    if (flags !== 0)
-      for (let bit = 0; bit < 3; bit++) if (flags & (1 << bit)) this.clause[bit] = (this.clause[bit] as number) + 1;
-    const dl = c.deadline[slot] as number;
-    if (dl > now && dl <= now + 30 * day) {
-      this.deadline[1] = (this.deadline[1] as number) + 1;
-      if (dl <= now + 7 * day) this.deadline[0] = (this.deadline[0] as number) + 1;
+  numberOf(divisions: readonly string[]): number {
+    const valid = [
+      ...new Set(
+        divisions
+          .filter((d) => /^[0-9]{2}$/.test(d))
+          .map((d) => Number.parseInt(d, 10))
+          .sort((a, b) => a - b),
+      ),
+    ];
+    const key = valid.join(',');
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.divisions.length;
+      this.numbers.set(key, n);
+      this.divisions.push(valid);
     }
-    this.status[publicStatus] = (this.status[publicStatus] as number) + 1;
+    return n;
   }
 
-  private countCpv(slot: number): void {
-    for (let w = 0; w < 4; w++) {
-      let bits = this.c.cpv[slot * 4 + w] as number;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        const bit = 31 - Math.clz32(low);
-        this.cpv[w * 32 + bit] = (this.cpv[w * 32 + bit] as number) + 1;
-        bits = (bits ^ low) >>> 0;
+  /** `missBits.cpv` for the sets carrying none of the asked divisions (nothing asked: no miss). */
+  missTable(asked: readonly string[]): Uint8Array {
+    const table = new Uint8Array(this.size);
+    if (asked.length === 0) return table;
+    const wanted = new Set(asked.filter((d) => /^[0-9]{2}$/.test(d)).map((d) => Number.parseInt(d, 10)));
+    for (let n = 0; n < this.size; n++) {
+      if (!(this.divisions[n] as number[]).some((d) => wanted.has(d))) table[n] = missBits.cpv;
+    }
+    return table;
+  }
+
+  /** Counts per division (0 to 99) from counts per set. */
+  spread(perSet: Int32Array): Int32Array {
+    const counts = new Int32Array(100);
+    for (let n = 0; n < perSet.length; n++) {
+      const c = perSet[n] as number;
+      if (c === 0) continue;
+      for (const d of this.divisions[n] as number[]) counts[d] = (counts[d] as number) + c;
+    }
+    return counts;
+  }
+}
+
+/** Bits of the filters a row misses (one byte). */
+const missBits = {
+  department: 1,
+  procedure: 2,
+  category: 4,
+  clause: 8,
+  status: 16,
+  cpv: 32,
+  buyer: 64,
+  deadline: 128,
+} as const;
+
+const clauseNames = ['social', 'environmental', 'reserved'] as const;
+
+/** For each number of a dictionary, whether the filter allows it (the last cell: an unknown value). */
+function allowedOf(dictionary: Dictionary, values: readonly string[]): Uint8Array {
+  const allowed = new Uint8Array(dictionary.values.length + 1);
+  for (const v of values) {
+    const n = dictionary.find(v);
+    if (n !== undefined) allowed[n] = 1;
+  }
+  return allowed;
+}
+
+/**
+ * The combinations of a document's low-cardinality fields (department, procedure, category,
+ * clauses, stored status) that occur, each with a number: a few thousand at most, against a
+ * million documents. A search decides its filters once per combination, not once per row.
+ */
+class ProfileTable {
+  private readonly numbers = new Map<number, number>();
+  readonly department: number[] = [];
+  readonly procedure: number[] = [];
+  readonly category: number[] = [];
+  readonly clauses: number[] = [];
+  readonly code: number[] = [];
+
+  get size(): number {
+    return this.code.length;
+  }
+
+  numberOf(department: number, procedure: number, category: number, clauses: number, code: number): number {
+    // dictionaries stay far below these bounds (a department, a procedure, a category per tender)
+    const key = (((department + 1) * 4096 + procedure) * 4096 + category) * 32 + clauses * 4 + code;
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.code.length;
+      this.numbers.set(key, n);
+      this.department.push(department);
+      this.procedure.push(procedure);
+      this.category.push(category);
+      this.clauses.push(clauses);
+      this.code.push(code);
+    }
+    return n;
+  }
+
+  /** The public status of a stored status code, knowing whether the deadline has passed. */
+  static publicStatus(code: number, deadlinePassed: boolean): number {
+    return code === 0 ? (deadlinePassed ? 1 : 0) : code === 1 ? 1 : code === 2 ? 2 : 3;
+  }
+
+  /** Missed filters per (profile, deadline passed): entry `profile * 2 + passed`. */
+  missTable(
+    f: MemoryFilters,
+    allowed: { department: Uint8Array; procedure: Uint8Array; category: Uint8Array },
+  ): Uint8Array {
+    const clauseMask = f.clause.reduce((m, c) => m | clauseBits[c], 0);
+    const statusAllowed = new Uint8Array(4);
+    for (const st of f.status.length > 0 ? f.status : (['open', 'closed', 'awarded'] as const)) {
+      statusAllowed[publicStatuses.indexOf(st)] = 1;
+    }
+    const table = new Uint8Array(this.size * 2);
+    for (let p = 0; p < this.size; p++) {
+      let miss = 0;
+      const d = this.department[p] as number;
+      if (f.department.length > 0 && (d < 0 || allowed.department[d] === 0)) miss |= missBits.department;
+      if (f.procedure.length > 0 && allowed.procedure[this.procedure[p] as number] === 0) miss |= missBits.procedure;
+      if (f.category.length > 0 && allowed.category[this.category[p] as number] === 0) miss |= missBits.category;
+      if (clauseMask !== 0 && ((this.clauses[p] as number) & clauseMask) === 0) miss |= missBits.clause;
+      for (const passed of [0, 1]) {
+        const status = ProfileTable.publicStatus(this.code[p] as number, passed === 1);
+        table[p * 2 + passed] = statusAllowed[status] === 0 ? miss | missBits.status : miss;
       }
     }
+    return table;
   }
 
-  countOne(dim: FacetDimension, slot: number, publicStatus: number, now: number): void {
-    const c = this.c;
-    switch (dim) {
-      case 'cpv':
-        this.countCpv(slot);
-        return;
-      case 'clause': {
-        const flags = c.clauses[slot] as number;
-        for (let b = 0; b < 3; b++) if (flags & (1 << b)) this.clause[b] = (this.clause[b] as number) + 1;
-        return;
-      }
-      case 'deadline': {
-        const d = c.deadline[slot] as number;
-        if (d > now && d <= now + 7 * day) this.deadline[0] = (this.deadline[0] as number) + 1;
-        if (d > now && d <= now + 30 * day) this.deadline[1] = (this.deadline[1] as number) + 1;
-        return;
-      }
-      case 'status':
-        this.status[publicStatus] = (this.status[publicStatus] as number) + 1;
-        return;
-      default: {
-        const n = c[dim][slot] as number;
-        if (n >= 0) this[dim][n] = (this[dim][n] as number) + 1;
-      }
-    }
-  }
-
-  facets(): RawFacet[] {
-    const c = this.c;
-    const out: RawFacet[] = [];
-    const emit = (
-      dim: FacetDimension,
-      counts: Int32Array,
-      valueFor: (n: number) => string,
-      labelOf?: (n: number) => string,
-    ) => {
-      counts.forEach((count, n) => {
-        if (count > 0) out.push({ dim, value: valueFor(n), label: labelOf ? labelOf(n) : null, count });
-      });
+  /**
+   * Spreads the rows counted per (profile, deadline passed) over the facets of those fields: rows
+   * that passed every filter count everywhere, rows that missed one profile filter count for it only.
+   */
+  spread(
+    misses: Uint8Array,
+    passed: Int32Array,
+    missedOne: Int32Array,
+    sizes: { departments: number; procedures: number; categories: number },
+  ) {
+    const out = {
+      department: new Int32Array(sizes.departments),
+      procedure: new Int32Array(sizes.procedures),
+      category: new Int32Array(sizes.categories),
+      status: new Int32Array(4),
+      clause: new Int32Array(3),
     };
-    emit('cpv', this.cpv, (n) => String(n).padStart(2, '0'));
-    emit('department', this.department, (n) => c.departments[n] as string);
-    emit('procedure', this.procedure, (n) => c.procedures[n] as string);
-    emit('category', this.category, (n) => c.categories[n] as string);
-    emit(
-      'buyer',
-      this.buyer,
-      (n) => c.buyers[n] as string,
-      (n) => c.buyerNames[n] ?? '',
-    );
-    emit('status', this.status, (n) => publicStatuses[n] as string);
-    emit('clause', this.clause, (n) => ['social', 'environmental', 'reserved'][n] as string);
-    emit('deadline', this.deadline, (n) => ['7', '30'][n] as string);
+    for (let key = 0; key < misses.length; key++) {
+      const all = passed[key] as number;
+      const one = missedOne[key] as number;
+      if (all === 0 && one === 0) continue;
+      const p = key >> 1;
+      const add = (bit: number, count: number) => {
+        if (count === 0) return;
+        if (bit === missBits.department || bit === 0) {
+          const d = this.department[p] as number;
+          if (d >= 0) out.department[d] = (out.department[d] as number) + count;
+        }
+        if (bit === missBits.procedure || bit === 0) {
+          const v = this.procedure[p] as number;
+          out.procedure[v] = (out.procedure[v] as number) + count;
+        }
+        if (bit === missBits.category || bit === 0) {
+          const v = this.category[p] as number;
+          out.category[v] = (out.category[v] as number) + count;
+        }
+        if (bit === missBits.clause || bit === 0) {
+          const flags = this.clauses[p] as number;
+          for (let b = 0; b < 3; b++) if (flags & (1 << b)) out.clause[b] = (out.clause[b] as number) + count;
+        }
+        if (bit === missBits.status || bit === 0) {
+          const st = ProfileTable.publicStatus(this.code[p] as number, (key & 1) === 1);
+          out.status[st] = (out.status[st] as number) + count;
+        }
+      };
+      add(0, all);
+      add(misses[key] as number, one);
+    }
     return out;
   }
 }
-
 /** Levenshtein distance, or `max + 1` as soon as it is sure to exceed `max`. */
 function boundedDistance(a: string, b: string, max: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
