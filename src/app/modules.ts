@@ -3,6 +3,7 @@ import { alertsRoutes } from '../modules/alerts/index.js';
 import { apiTokensRoutes, authenticateBearer } from '../modules/api-tokens/index.js';
 import { backofficeRoutes } from '../modules/backoffice/index.js';
 import { companyRegistryRoutes } from '../modules/company-registry/index.js';
+import { contractsRoutes } from '../modules/contracts/index.js';
 import { directoryRoutes } from '../modules/directory/index.js';
 import { dumeRoutes } from '../modules/dume/index.js';
 import { evaluationRoutes } from '../modules/evaluation/index.js';
@@ -43,6 +44,7 @@ export async function registerModules(app: FastifyInstance, rt: Runtime): Promis
   await alertsRoutes(app, rt);
   await messagingRoutes(app, rt);
   await evaluationRoutes(app, rt);
+  await contractsRoutes(app, rt);
 }
 
 /** Who is behind a request: a session cookie for pages, a bearer token for the API. */

@@ -1,4 +1,5 @@
 import { alertsSubscribers, startAlertsDigestWorker } from '../modules/alerts/index.js';
+import { contractsSubscribers, startContractReminderWorker } from '../modules/contracts/index.js';
 import { searchSubscribers } from '../modules/search/index.js';
 import { startTenderClosingWorker } from '../modules/tenders/index.js';
 import { startVaultReminderWorker } from '../modules/vault/index.js';
@@ -31,6 +32,7 @@ export async function startWorker(rt: Runtime): Promise<void> {
   await startTenderClosingWorker(rt);
   await startVaultReminderWorker(rt);
   await startAlertsDigestWorker(rt);
+  await startContractReminderWorker(rt);
   // domain events (outbox) to the modules that subscribe to them; stopped before the runtime closes
   const dispatcher = await startEventDispatcher({
     db: rt.db,
@@ -39,6 +41,7 @@ export async function startWorker(rt: Runtime): Promise<void> {
     subscribers: [
       ...searchSubscribers,
       ...alertsSubscribers({ jobs: rt.jobs, publicUrl: rt.config.publicUrl, signingSecret: rt.signingSecret }),
+      ...contractsSubscribers,
     ],
     logger: rt.logger,
   });

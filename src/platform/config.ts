@@ -37,6 +37,10 @@ const envSchema = z.object({
   COMPANY_REGISTRY_URL: z.url().optional(),
   COMPANY_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(4000),
   ALERTS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  CONTRACT_END_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,4}(,\d{1,4})*$/, 'days before the end of a contract, comma-separated (90,30)')
+    .default('90,30'),
 });
 
 export type Config = {
@@ -75,6 +79,8 @@ export type Config = {
   companyRegistryTimeoutMs: number;
   /** hour of the day (Europe/Paris) at which daily alert digests go out */
   alertsDigestHour: number;
+  /** days before the end of a contract at which its buyer's agents are reminded (each once) */
+  contractEndReminderDays: number[];
 };
 
 export class ConfigError extends Error {}
@@ -113,6 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     companyRegistryUrl: e.COMPANY_REGISTRY_URL?.replace(/\/$/, ''),
     companyRegistryTimeoutMs: e.COMPANY_REGISTRY_TIMEOUT_MS,
     alertsDigestHour: e.ALERTS_DIGEST_HOUR,
+    contractEndReminderDays: [...new Set(e.CONTRACT_END_REMINDER_DAYS.split(',').map(Number))].sort((a, b) => b - a),
   };
 }
 

@@ -2,6 +2,7 @@ import { alertsMessages } from '../modules/alerts/messages.js';
 import { apiTokensMessages } from '../modules/api-tokens/messages.js';
 import { backofficeMessages } from '../modules/backoffice/messages.js';
 import { registryMessages } from '../modules/company-registry/messages.js';
+import { contractsMessages } from '../modules/contracts/messages.js';
 import { directoryMessages } from '../modules/directory/messages.js';
 import { dumeMessages } from '../modules/dume/messages.js';
 import { evaluationMessages } from '../modules/evaluation/messages.js';
@@ -41,6 +42,7 @@ export const catalogue = {
   ...intentionsMessages,
   ...dumeMessages,
   ...messagingMessages,
+  ...contractsMessages,
   ...alertsMessages,
   ...evaluationMessages,
 };

@@ -39,10 +39,12 @@ function navigationFor(ctx: PageContext): NavLink[] {
       links.push({ href: '/mon-espace/coffre-fort', label: 'vault.nav' });
       links.push({ href: '/mon-espace/messages', label: 'messaging.nav' });
       links.push({ href: '/intentions', label: 'intentions.nav' });
+      links.push({ href: '/mon-espace/marches', label: 'contracts.nav.company' });
     }
     if (membership?.organisationKind === 'buyer') {
       links.push({ href: '/annuaire', label: 'directory.nav' });
       links.push({ href: '/mon-espace/intentions', label: 'intentions.nav' });
+      links.push({ href: '/mon-espace/contrats', label: 'contracts.nav' });
     }
   }
   return links;

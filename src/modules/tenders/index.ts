@@ -3,6 +3,7 @@
 export { addRegisterSlot, type RegisterSlot } from './clarifications/registerSlots.js';
 export { identifiedRetrievers } from './clarifications/retrievers.js';
 export { type TenderEvent, transition } from './domain/lifecycle.js';
+export { centsToInput, eurosToCents, formatEuros } from './domain/money.js';
 export { createDraftInTransaction } from './drafting/createDraftFromIntention.js';
 export { addManageSlot, type ManageSlot } from './drafting/manageSlots.js';
 export { cpvLabel } from './drafting/reference.js';

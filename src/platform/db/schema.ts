@@ -581,6 +581,123 @@ export interface Database {
   offer_assessments: OfferAssessmentsTable;
   offer_scores: OfferScoresTable;
   lot_decisions: LotDecisionsTable;
+  contracts: ContractsTable;
+  contract_modifications: ContractModificationsTable;
+  contract_subcontracts: ContractSubcontractsTable;
+  contract_insertion_reports: ContractInsertionReportsTable;
+  contract_end_reminders: ContractEndRemindersTable;
+  decp_records: DecpRecordsTable;
+}
+
+// ---- contracts (migration 0011) ----
+
+export type ContractStatus = 'awaiting_notification' | 'notified' | 'in_execution' | 'ended' | 'terminated';
+/** a date column (YYYY-MM-DD) */
+type DateColumn = ColumnType<string, string, string>;
+type NullableDateColumn = ColumnType<string | null, string | null | undefined, string | null>;
+type Json<T> = ColumnType<T, string, string>;
+type DefaultedJson<T> = ColumnType<T, string | undefined, string>;
+
+export interface ContractsTable {
+  id: string;
+  award_id: string;
+  decp_id: string;
+  tender_id: string;
+  lot_id: string;
+  lot_number: number;
+  buyer_id: string;
+  company_id: string;
+  status: Defaulted<ContractStatus>;
+  object: string;
+  contractors: Json<{ name: string; siret: string | null }[]>;
+  grouping_type: 'Conjoint' | 'Solidaire' | 'Pas de groupement';
+  amount_cents: number | null;
+  start_date: NullableDateColumn;
+  duration_months: number | null;
+  ends_on: NullableDateColumn;
+  has_options: Defaulted<boolean>;
+  options_description: string | null;
+  cpv_code: string | null;
+  place_code: string | null;
+  place_type: string | null;
+  procedure: string | null;
+  nature: Defaulted<string>;
+  price_types: DefaultedJson<string[]>;
+  price_form: string | null;
+  techniques: DefaultedJson<string[]>;
+  execution_modes: DefaultedJson<string[]>;
+  framework_agreement_id: string | null;
+  innovative: Defaulted<boolean>;
+  ccag: string | null;
+  offers_received: number | null;
+  advance_granted: Defaulted<boolean>;
+  /** numeric: read as a string by pg */
+  advance_rate: ColumnType<string | number | null, number | null | undefined, number | null>;
+  subcontracting_declared: Defaulted<boolean>;
+  social_considerations: DefaultedJson<string[]>;
+  environmental_considerations: DefaultedJson<string[]>;
+  insertion_clause: Defaulted<boolean>;
+  standstill_ends_at: Timestamp;
+  document_blob_id: string | null;
+  document_file_name: string | null;
+  notified_at: NullableTimestamp;
+  notification_date: NullableDateColumn;
+  award: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContractModificationsTable {
+  id: string;
+  contract_id: string;
+  number: number;
+  object: string;
+  new_amount_cents: number | null;
+  new_end_date: NullableDateColumn;
+  new_duration_months: number | null;
+  notified_on: DateColumn;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContractSubcontractsTable {
+  id: string;
+  contract_id: string;
+  number: number;
+  siret: string;
+  name: string;
+  amount_cents: number;
+  direct_payment: boolean;
+  duration_months: number;
+  price_variation: 'Ferme' | 'Actualisable' | 'Révisable';
+  notified_on: DateColumn;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContractInsertionReportsTable {
+  contract_id: string;
+  period: string;
+  hours_planned: number;
+  hours_done: number;
+  reported_by: string | null;
+  reported_at: Timestamp;
+}
+
+export interface ContractEndRemindersTable {
+  contract_id: string;
+  days_before: number;
+  ends_on: DateColumn;
+  sent_at: Timestamp;
+}
+
+export interface DecpRecordsTable {
+  id: string;
+  contract_id: string;
+  sequence: number;
+  kind: 'initial' | 'modification' | 'subcontracting';
+  record: Json<Record<string, unknown>>;
+  published_at: Timestamp;
 }
 
 // ---- submissions (migration 0006) ----

@@ -10,6 +10,7 @@ export const queues = {
   sweepTenderClosing: 'tender.close.sweep',
   vaultReminders: 'vault.reminders',
   alertsDigest: 'alerts.digest',
+  contractEndReminders: 'contracts.end-reminders',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
@@ -30,7 +31,12 @@ export async function startJobQueue(pool: pg.Pool): Promise<JobQueue> {
   await boss.start();
   for (const name of Object.values(queues)) {
     // 'short': at most one waiting job per singleton key, so a job that re-sends itself stays single
-    const single: string[] = [queues.sweepTenderClosing, queues.vaultReminders, queues.alertsDigest];
+    const single: string[] = [
+      queues.sweepTenderClosing,
+      queues.vaultReminders,
+      queues.alertsDigest,
+      queues.contractEndReminders,
+    ];
     const policy = single.includes(name) ? 'short' : 'standard';
     await boss.createQueue(name, { name, policy, retryLimit: 10, retryDelay: 20, retryBackoff: true });
   }
