@@ -35,6 +35,10 @@ describe('firstStart', () => {
         .where('action', '=', 'demo.seeded')
         .execute();
       expect(audit).toEqual([{ actor_type: 'system' }]);
+      // running contracts of the demo buyer come with the demo data
+      expect(await rt.db.selectFrom('contracts').select('id').where('status', '=', 'notified').execute()).not.toEqual(
+        [],
+      );
       // The next start finds the data and the demo administrator: nothing to do, nothing printed.
       const next = await firstStart(rt);
       expect(next).toEqual({ kind: 'ready' });
@@ -45,7 +49,8 @@ describe('firstStart', () => {
     } finally {
       await rt.close();
     }
-  });
+    // a whole data set is loaded: on a busy machine this takes longer than the default limit
+  }, 120_000);
 
   it('without the demo flag, creates no data and issues one setup link', async () => {
     const rt = await createTestRuntime({ HALLE_SEED_DEMO: '0' });

@@ -1,3 +1,4 @@
+import { seedDemoContractsOfAccounts } from '../demo/contracts.js';
 import { formatDemoAccounts, type SeedResult, seedDemo } from '../demo/seed.js';
 import { hasPlatformAdmin, issueSetupLink } from '../modules/installation/index.js';
 import type { Runtime } from '../platform/runtime.js';
@@ -18,7 +19,11 @@ export async function firstStart(rt: Runtime): Promise<FirstStartResult> {
     const empty = (await rt.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) === undefined;
     if (empty) {
       const seed = await seedDemo(rt, { type: 'system' });
-      if (seed.status === 'seeded') return { kind: 'demo', seed };
+      if (seed.status === 'seeded') {
+        // contracts go through their own use cases, each in its transaction, after the data is in
+        await seedDemoContractsOfAccounts(rt);
+        return { kind: 'demo', seed };
+      }
     }
   }
   if (await hasPlatformAdmin(rt.db)) return { kind: 'ready' };

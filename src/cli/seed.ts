@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { seedDemoContractsOfAccounts } from '../demo/contracts.js';
 import { formatDemoAccounts, seedDemo } from '../demo/seed.js';
 import { type CliContext, parseCommandArgs } from './context.js';
 import { CliError } from './errors.js';
@@ -22,6 +23,7 @@ export async function seedCommand(ctx: CliContext, args: string[]): Promise<void
         'Use an empty HALLE_DATA_DIR (embedded engine) or an empty DATABASE_URL.',
     );
   }
+  await seedDemoContractsOfAccounts(ctx.rt);
   ctx.out(
     `Demo data loaded in ${result.milliseconds} ms: ${result.buyers} buyers, ${result.companies} companies, ${result.users} users.\n`,
   );

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestBrowser } from '../../test/support/browser.js';
 import { createTestRuntime } from '../../test/support/runtime.js';
 import { buildServer } from '../app/server.js';
+import { jsonSchemaErrors } from '../modules/contracts/testSchemas.js';
 import { checkSiren, checkSiret } from '../modules/organisations/index.js';
 import type { Runtime } from '../platform/runtime.js';
+import { seedDemoContractsOfAccounts } from './contracts.js';
 import { demoPassword, epciDisplayName, generateDemoData, townHallName } from './generate.js';
 import { loadDemoReference } from './reference.js';
 import { seedDemo } from './seed.js';
@@ -159,6 +161,27 @@ describe('seedDemo', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('gives the demo buyer running contracts, one won by the demo company, with valid essential data', async () => {
+    expect(await seedDemoContractsOfAccounts(rt)).toBeGreaterThanOrEqual(2);
+    const montreuil = await rt.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Ville de Montreuil')
+      .executeTakeFirstOrThrow();
+    const durand = await rt.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Durand Rénovation SAS')
+      .executeTakeFirstOrThrow();
+    const contracts = await rt.db.selectFrom('contracts').selectAll().where('buyer_id', '=', montreuil.id).execute();
+    expect(contracts.every((c) => c.status === 'notified')).toBe(true);
+    expect(contracts.some((c) => c.company_id === durand.id)).toBe(true);
+    const records = await rt.db.selectFrom('decp_records').select(['kind', 'record']).execute();
+    expect(records.filter((r) => r.kind === 'initial')).toHaveLength(contracts.length);
+    expect(records.filter((r) => r.kind === 'modification')).toHaveLength(1);
+    expect(jsonSchemaErrors({ marches: { marche: records.map((r) => r.record) } })).toEqual([]);
   });
 
   it('never loads demo data in production', async () => {

@@ -14,4 +14,5 @@ export { contractsSubscribers, createContractFromAward } from './createFromAward
 export { contractsMessages } from './messages.js';
 export { startContractReminderWorker } from './reminderJobs.js';
 export { contractsRoutes } from './routes.js';
+export { seedDemoContracts } from './seedDemoContracts.js';
 export { sendEndReminders } from './sendEndReminders.js';
