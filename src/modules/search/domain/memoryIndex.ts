@@ -186,6 +186,20 @@ class Postings {
   }
 }
 
+/** A growable list of slots (the documents of one profile), in increasing order. */
+class SlotList {
+  slots = new Uint32Array(16);
+  length = 0;
+  push(slot: number): void {
+    if (this.length === this.slots.length) {
+      const grown = new Uint32Array(this.slots.length * 2);
+      grown.set(this.slots);
+      this.slots = grown;
+    }
+    this.slots[this.length++] = slot;
+  }
+}
+
 /**
  * A set of slots in increasing order, with the score each slot earned from the query's words:
  * `scores[i] / divisor` (a postings list keeps tenths in bytes; combinations keep floats).
@@ -304,6 +318,9 @@ export class TenderMemoryIndex {
    * without words nor filters (browsing) reads its CPV and buyer facets here instead of per row.
    */
   private readonly browsingCpvSets: number[] = [];
+  /** the slots of each profile (dead ones until the next compaction), and how many are live */
+  private readonly profileSlots: SlotList[] = [];
+  private readonly profileLive: number[] = [];
   private readonly browsingBuyers: number[] = [];
 
   get size(): number {
@@ -363,6 +380,7 @@ export class TenderMemoryIndex {
     }
     this.cpvSet[slot] = this.cpvSets.numberOf(doc.cpvDivisions);
     this.countForBrowsing(slot, 1);
+    this.listInProfile(slot);
     for (const [lexeme, weight] of doc.lexemes) {
       let list = this.postings.get(lexeme);
       if (!list) {
@@ -381,10 +399,23 @@ export class TenderMemoryIndex {
     if (b >= 0) this.browsingBuyers[b] = (this.browsingBuyers[b] ?? 0) + delta;
   }
 
+  private listInProfile(slot: number): void {
+    const p = this.profile[slot] as number;
+    let list = this.profileSlots[p];
+    if (!list) {
+      list = new SlotList();
+      this.profileSlots[p] = list;
+    }
+    list.push(slot);
+    this.profileLive[p] = (this.profileLive[p] ?? 0) + 1;
+  }
+
   remove(tenderId: string): void {
     const slot = this.slotOf.get(tenderId);
     if (slot === undefined) return;
     this.countForBrowsing(slot, -1);
+    const p = this.profile[slot] as number;
+    this.profileLive[p] = (this.profileLive[p] ?? 0) - 1;
     this.alive[slot] = 0;
     this.slotOf.delete(tenderId);
     this.live--;
@@ -425,6 +456,9 @@ export class TenderMemoryIndex {
       if (k === 0) this.postings.delete(lexeme);
     }
     this.count = next;
+    for (const list of this.profileSlots) if (list) list.length = 0;
+    this.profileLive.fill(0);
+    for (let slot = 0; slot < this.count; slot++) this.listInProfile(slot);
   }
 
   /** How many live and dead documents carry the lexeme (its postings' length). */
@@ -539,8 +573,12 @@ export class TenderMemoryIndex {
     const relevance = query.sort === 'relevance';
     const byPublished = query.sort === 'published';
 
-    const n = candidates ? candidates.slots.length : this.count;
-    const candidateSlots = candidates ? candidates.slots : null;
+    // without words, only the profiles whose rows can count are visited (see `profilesToVisit`)
+    const visit = candidates
+      ? null
+      : this.profilesToVisit(misses, f.cpv.length > 0 || useBuyer || deadlineUntil !== 0, keyOneMiss);
+    const n = candidates ? candidates.slots.length : visit ? visit.length : this.count;
+    const candidateSlots = candidates ? candidates.slots : visit;
     const candidateScores = candidates ? candidates.scores : null;
     const divisor = candidates ? candidates.divisor : 1;
     let total = 0;
@@ -639,6 +677,43 @@ export class TenderMemoryIndex {
     emit('clause', spread.clause, (v) => clauseNames[v] as string);
     emit('deadline', [soon7, soon30], (v) => (v === 0 ? '7' : '30'));
     return { total, hits, facets };
+  }
+
+  /**
+   * For a search without words: the slots worth visiting, or null to scan them all. A profile whose
+   * rows all miss two filters or more counts nowhere; one whose rows all miss the same single
+   * profile filter (whatever their deadline) counts its live rows for that filter's facet without a
+   * visit — unless a CPV, buyer or deadline filter could add a second miss. Worth it when it leaves
+   * out most of the index (a department); browsing or "open only" scan it all.
+   */
+  private profilesToVisit(misses: Uint8Array, rowFilters: boolean, keyOneMiss: Int32Array): Uint32Array | null {
+    const single = (m: number) => m !== 0 && (m & (m - 1)) === 0;
+    const chosen: SlotList[] = [];
+    const settled: number[] = [];
+    let visited = 0;
+    for (let p = 0; p < this.profileSlots.length; p++) {
+      const list = this.profileSlots[p];
+      if (!list || (this.profileLive[p] ?? 0) === 0) continue;
+      const open = misses[p * 2] as number;
+      const passed = misses[p * 2 + 1] as number;
+      if (!single(open) && open !== 0 && !single(passed) && passed !== 0) continue;
+      if (!rowFilters && open === passed && single(open)) {
+        settled.push(p);
+        continue;
+      }
+      chosen.push(list);
+      visited += list.length;
+    }
+    // the list jumps around the index: beyond a quarter of it, one sequential scan is faster
+    if (visited > this.count * 0.25) return null;
+    for (const p of settled) keyOneMiss[p * 2] = (keyOneMiss[p * 2] as number) + (this.profileLive[p] ?? 0);
+    const slots = new Uint32Array(visited);
+    let at = 0;
+    for (const list of chosen) {
+      slots.set(list.slots.subarray(0, list.length), at);
+      at += list.length;
+    }
+    return slots;
   }
 
   /** The order of two matches: negative when (slot a, score sa) comes first. */
