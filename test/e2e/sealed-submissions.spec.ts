@@ -53,7 +53,7 @@ async function seal(page: Page, reference: string, publicKey: string): Promise<v
   expect(verifyReceipt(await json.json(), publicKey)).toEqual({ valid: true });
 }
 
-test('a 2-of-3 committee, two companies (one twice, one late), signed receipts, opening by two holders', async ({
+test('a 2-of-3 committee, two companies (one twice, one late), signed receipts, opening by two holders, then evaluation, award, rejection letter and contracts', async ({
   browser,
 }) => {
   test.setTimeout(600_000);
@@ -80,7 +80,10 @@ test('a 2-of-3 committee, two companies (one twice, one late), signed receipts, 
   await submit(buyerPage, 'Enregistrer et continuer');
   await buyerPage.locator('main [name=label_1]').fill('Prix');
   await buyerPage.locator('main [name=kind_1]').selectOption('price');
-  await buyerPage.locator('main [name=weight_1]').fill('100');
+  await buyerPage.locator('main [name=weight_1]').fill('60');
+  await buyerPage.locator('main [name=label_2]').fill('Valeur technique');
+  await buyerPage.locator('main [name=kind_2]').selectOption('quality');
+  await buyerPage.locator('main [name=weight_2]').fill('40');
   await submit(buyerPage, 'Enregistrer les critères');
   await buyerPage.locator('main').getByRole('link', { name: 'Continuer' }).first().click();
   await expect(buyerPage).toHaveURL(/\/modifier\/deadlines/);
@@ -179,4 +182,116 @@ test('a 2-of-3 committee, two companies (one twice, one late), signed receipts, 
   await expect(sections.nth(2)).toContainText('Retenu');
   await expect(sections.nth(3)).toContainText('Hors délai');
   await expectAccessible(buyerPage);
+
+  await evaluateAndAward(buyerPage, b, reference);
 });
+
+/** Paris calendar date, in words, of an instant shifted by whole days ("9 décembre 2026"). */
+function parisDay(instant: Date, plusDays: number): string {
+  const { date } = parisInputs(instant);
+  const day = new Date(`${date}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + plusDays);
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    day,
+  );
+}
+
+/**
+ * After the opening (issue #7): the buyer examines both bids of lot 1, scores them (price 60 %,
+ * technical value 40 %), awards the lot to A, and B finds the rejection letter, with the end of the
+ * standstill period, in its messages.
+ */
+async function evaluateAndAward(buyerPage: Page, b: Page, reference: string): Promise<void> {
+  const analysis = `/mon-espace/consultations/${reference}/analyse`;
+  await buyerPage.goto(analysis);
+  await submit(buyerPage, 'Commencer l’analyse des offres');
+  await expect(buyerPage.locator('main')).toContainText('Recevabilité et régularité');
+  await expectAccessible(buyerPage);
+
+  await buyerPage.goto(`${analysis}/lots/1/recevabilite`);
+  for (const select of await buyerPage.locator('main select[name^="adm-"]').all())
+    await select.selectOption('complete');
+  for (const select of await buyerPage.locator('main select[name^="class-"]').all())
+    await select.selectOption('regular');
+  await submit(buyerPage, 'Enregistrer l’examen des plis');
+  await expect(buyerPage.locator('main .error, main [role=alert]')).toHaveCount(0);
+  await expectAccessible(buyerPage);
+
+  await buyerPage.goto(`${analysis}/lots/1/notation`);
+  await buyerPage.locator('main [name=scaleMode]').selectOption('scale');
+  await buyerPage.locator('main [name=scaleMax]').fill('10');
+  const rowA = buyerPage.locator('main tbody tr', { hasText: 'Durand Rénovation' });
+  const rowB = buyerPage.locator('main tbody tr', { hasNotText: 'Durand Rénovation' });
+  await rowA.locator('input[name^="amount-"]').fill('100000');
+  await rowA.locator('input[name^="score-"]').fill('8');
+  await rowB.locator('input[name^="amount-"]').fill('90000');
+  await rowB.locator('input[name^="score-"]').fill('5');
+  await submit(buyerPage, 'Enregistrer la grille');
+  await expectAccessible(buyerPage);
+
+  // A: 60 × 90 000 / 100 000 + 40 × 8/10 = 86; B: 60 + 20 = 80
+  await buyerPage.goto(`${analysis}/lots/1/classement`);
+  const ranking = buyerPage.locator('main tbody tr');
+  await expect(ranking.first()).toContainText('Durand Rénovation');
+  await expect(ranking.first()).toContainText('86');
+  await expect(ranking.nth(1)).toContainText('80');
+  await expectAccessible(buyerPage);
+
+  await buyerPage.goto(`${analysis}/lots/1/decision`);
+  await buyerPage.locator('main input[name=outcome][value=awarded]').check();
+  await buyerPage.locator('main [name=strengths]').fill('Meilleure valeur technique : méthodologie détaillée.');
+  await submit(buyerPage, 'Vérifier avant de confirmer');
+  await expect(buyerPage.locator('h1')).toContainText('Confirmer la décision');
+  await expectAccessible(buyerPage);
+  await submit(buyerPage, 'Confirmer la décision');
+  await expect(buyerPage.locator('main')).toContainText('Décision enregistrée, lettres envoyées.');
+  await expectAccessible(buyerPage);
+  const decidedAt = new Date();
+
+  // the rejection letter reaches B's messages, with the end of the standstill period (J + 11)
+  await b.goto('/mon-espace/messages');
+  await expectAccessible(b);
+  await b
+    .locator('main')
+    .getByRole('link', { name: new RegExp(reference) })
+    .first()
+    .click();
+  await expect(b.locator('main')).toContainText('R2182-1');
+  await expect(b.locator('main')).toContainText(parisDay(decidedAt, 11));
+  await expect(b.locator('main')).toContainText('Durand Rénovation');
+  await expectAccessible(b);
+
+  // the award made the contract; it cannot be notified before the standstill period ends
+  await buyerPage.goto('/mon-espace/contrats');
+  await expectAccessible(buyerPage);
+  const awarded = buyerPage.locator('main tbody tr', { hasText: 'Durand Rénovation' }).filter({
+    hasText: 'En attente de notification',
+  });
+  await awarded.first().getByRole('link').click();
+  await expect(buyerPage.locator('main')).toContainText(reference);
+  await expectAccessible(buyerPage);
+  await submit(buyerPage, 'Notifier le contrat au titulaire');
+  await expect(buyerPage.locator('main')).toContainText(
+    'Le contrat ne peut pas être notifié avant la fin du délai de suspension',
+  );
+  await expectAccessible(buyerPage);
+
+  // a running contract of the buyer (demo data, notified months ago) gets a modification, and its
+  // essential data are republished: the DECP export shows the new amount
+  await buyerPage.goto('/mon-espace/contrats');
+  await buyerPage.locator('main tbody tr', { hasText: 'Notifié' }).first().getByRole('link').click();
+  await buyerPage
+    .locator('main [name=modification_object]')
+    .fill('Reprise des réseaux découverts en cours de chantier');
+  await buyerPage.locator('main [name=new_amount]').fill('98765');
+  await buyerPage.locator('main [name=modification_notified_on]').fill(parisInputs(new Date()).date);
+  await submit(buyerPage, 'Ajouter une modification');
+  await expect(buyerPage.locator('main')).toContainText('est enregistrée et les données essentielles sont republiées');
+  await expectAccessible(buyerPage);
+  const decp = (await (await buyerPage.request.get('/api/v1/decp.json')).json()) as {
+    marches: { marche: { modifications?: { modification: { montant?: number } }[] }[] };
+  };
+  expect(decp.marches.marche.some((m) => (m.modifications ?? []).some((x) => x.modification.montant === 98765))).toBe(
+    true,
+  );
+}
