@@ -186,20 +186,6 @@ class Postings {
   }
 }
 
-/** A growable list of slots (the documents of one profile), in increasing order. */
-class SlotList {
-  slots = new Uint32Array(16);
-  length = 0;
-  push(slot: number): void {
-    if (this.length === this.slots.length) {
-      const grown = new Uint32Array(this.slots.length * 2);
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    this.slots[this.length++] = slot;
-  }
-}
-
 /**
  * A set of slots in increasing order, with the score each slot earned from the query's words:
  * `scores[i] / divisor` (a postings list keeps tenths in bytes; combinations keep floats).
@@ -318,8 +304,7 @@ export class TenderMemoryIndex {
    * without words nor filters (browsing) reads its CPV and buyer facets here instead of per row.
    */
   private readonly browsingCpvSets: number[] = [];
-  /** the slots of each profile (dead ones until the next compaction), and how many are live */
-  private readonly profileSlots: SlotList[] = [];
+  /** how many live documents each profile has */
   private readonly profileLive: number[] = [];
   private readonly browsingBuyers: number[] = [];
 
@@ -380,7 +365,7 @@ export class TenderMemoryIndex {
     }
     this.cpvSet[slot] = this.cpvSets.numberOf(doc.cpvDivisions);
     this.countForBrowsing(slot, 1);
-    this.listInProfile(slot);
+    this.countInProfile(slot);
     for (const [lexeme, weight] of doc.lexemes) {
       let list = this.postings.get(lexeme);
       if (!list) {
@@ -399,14 +384,8 @@ export class TenderMemoryIndex {
     if (b >= 0) this.browsingBuyers[b] = (this.browsingBuyers[b] ?? 0) + delta;
   }
 
-  private listInProfile(slot: number): void {
+  private countInProfile(slot: number): void {
     const p = this.profile[slot] as number;
-    let list = this.profileSlots[p];
-    if (!list) {
-      list = new SlotList();
-      this.profileSlots[p] = list;
-    }
-    list.push(slot);
     this.profileLive[p] = (this.profileLive[p] ?? 0) + 1;
   }
 
@@ -456,9 +435,7 @@ export class TenderMemoryIndex {
       if (k === 0) this.postings.delete(lexeme);
     }
     this.count = next;
-    for (const list of this.profileSlots) if (list) list.length = 0;
-    this.profileLive.fill(0);
-    for (let slot = 0; slot < this.count; slot++) this.listInProfile(slot);
+    // (profiles keep their live counts: compaction moves documents, it does not add or drop any)
   }
 
   /** How many live and dead documents carry the lexeme (its postings' length). */
@@ -573,12 +550,15 @@ export class TenderMemoryIndex {
     const relevance = query.sort === 'relevance';
     const byPublished = query.sort === 'published';
 
-    // without words, only the profiles whose rows can count are visited (see `profilesToVisit`)
-    const visit = candidates
-      ? null
-      : this.profilesToVisit(misses, f.cpv.length > 0 || useBuyer || deadlineUntil !== 0, keyOneMiss);
-    const n = candidates ? candidates.slots.length : visit ? visit.length : this.count;
-    const candidateSlots = candidates ? candidates.slots : visit;
+    // profiles whose rows count nowhere, or (without words) all count for one facet, are skipped
+    const skip = this.profilesToSkip(
+      misses,
+      candidates === null,
+      f.cpv.length > 0 || useBuyer || deadlineUntil !== 0,
+      keyOneMiss,
+    );
+    const n = candidates ? candidates.slots.length : this.count;
+    const candidateSlots = candidates ? candidates.slots : null;
     const candidateScores = candidates ? candidates.scores : null;
     const divisor = candidates ? candidates.divisor : 1;
     let total = 0;
@@ -586,8 +566,10 @@ export class TenderMemoryIndex {
     for (let i = 0; i < n; i++) {
       const slot = candidateSlots === null ? i : (candidateSlots[i] as number);
       if (alive[slot] === 0) continue;
+      const p = profile[slot] as number;
+      if (skip[p] === 1) continue;
       const dl = deadline[slot] as number;
-      const key = ((profile[slot] as number) << 1) | (dl <= now ? 1 : 0);
+      const key = (p << 1) | (dl <= now ? 1 : 0);
       const set = cpvSet[slot] as number;
       let miss = (misses[key] as number) | (cpvMisses[set] as number);
       if (useBuyer) {
@@ -680,40 +662,32 @@ export class TenderMemoryIndex {
   }
 
   /**
-   * For a search without words: the slots worth visiting, or null to scan them all. A profile whose
-   * rows all miss two filters or more counts nowhere; one whose rows all miss the same single
-   * profile filter (whatever their deadline) counts its live rows for that filter's facet without a
-   * visit — unless a CPV, buyer or deadline filter could add a second miss. Worth it when it leaves
-   * out most of the index (a department); browsing or "open only" scan it all.
+   * The profiles a scan can pass over (flag 1): those whose rows all miss two filters or more
+   * count nowhere; without words, those whose rows all miss the same single profile filter
+   * (whatever their deadline) count their live rows for that filter's facet here, without a visit —
+   * unless a CPV, buyer or deadline filter could add a second miss. A department filter thus reads
+   * one row in seven; the scan stays sequential, which the memory caches need.
    */
-  private profilesToVisit(misses: Uint8Array, rowFilters: boolean, keyOneMiss: Int32Array): Uint32Array | null {
+  private profilesToSkip(
+    misses: Uint8Array,
+    withoutWords: boolean,
+    rowFilters: boolean,
+    keyOneMiss: Int32Array,
+  ): Uint8Array {
     const single = (m: number) => m !== 0 && (m & (m - 1)) === 0;
-    const chosen: SlotList[] = [];
-    const settled: number[] = [];
-    let visited = 0;
-    for (let p = 0; p < this.profileSlots.length; p++) {
-      const list = this.profileSlots[p];
-      if (!list || (this.profileLive[p] ?? 0) === 0) continue;
+    const nowhere = (m: number) => m !== 0 && !single(m);
+    const skip = new Uint8Array(this.profiles.size);
+    for (let p = 0; p < this.profiles.size; p++) {
       const open = misses[p * 2] as number;
       const passed = misses[p * 2 + 1] as number;
-      if (!single(open) && open !== 0 && !single(passed) && passed !== 0) continue;
-      if (!rowFilters && open === passed && single(open)) {
-        settled.push(p);
-        continue;
+      if (nowhere(open) && nowhere(passed)) {
+        skip[p] = 1;
+      } else if (withoutWords && !rowFilters && open === passed && single(open)) {
+        keyOneMiss[p * 2] = (keyOneMiss[p * 2] as number) + (this.profileLive[p] ?? 0);
+        skip[p] = 1;
       }
-      chosen.push(list);
-      visited += list.length;
     }
-    // the list jumps around the index: beyond a quarter of it, one sequential scan is faster
-    if (visited > this.count * 0.25) return null;
-    for (const p of settled) keyOneMiss[p * 2] = (keyOneMiss[p * 2] as number) + (this.profileLive[p] ?? 0);
-    const slots = new Uint32Array(visited);
-    let at = 0;
-    for (const list of chosen) {
-      slots.set(list.slots.subarray(0, list.length), at);
-      at += list.length;
-    }
-    return slots;
+    return skip;
   }
 
   /** The order of two matches: negative when (slot a, score sa) comes first. */
