@@ -616,16 +616,18 @@ export function BuyerContractPage({
             {t('contracts.page.execution.current_amount', { amount: euros(amountNow, ctx) })}
           </p>
           <ErrorSummary ctx={ctx} errors={errorsOf('status')} />
-          {(['startExecution', 'end', 'terminate'] as const)
-            .filter((event) => canTransition(contract.status, event))
-            .map((event) => (
-              <Form key={event} ctx={ctx} action={`/mon-espace/contrats/${contract.id}/statut`} class="inline-form">
-                <input type="hidden" name="event" value={event} />
-                <button type="submit" class={event === 'terminate' ? 'button-secondary' : undefined}>
-                  {t(`contracts.action.${event}`)}
-                </button>
-              </Form>
-            ))}
+          <div class="actions">
+            {(['startExecution', 'end', 'terminate'] as const)
+              .filter((event) => canTransition(contract.status, event))
+              .map((event) => (
+                <Form key={event} ctx={ctx} action={`/mon-espace/contrats/${contract.id}/statut`} class="inline-form">
+                  <input type="hidden" name="event" value={event} />
+                  <button type="submit" class={event === 'terminate' ? 'button-secondary' : undefined}>
+                    {t(`contracts.action.${event}`)}
+                  </button>
+                </Form>
+              ))}
+          </div>
         </section>
       ) : null}
 

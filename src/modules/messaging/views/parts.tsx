@@ -51,6 +51,19 @@ export function MessageList({
                 {' · '}
                 {t('messaging.message.sent', { date: formatDateTime(m.createdAt, locale) })}
               </p>
+              {/* the receipts belong to the message's header, not under its attachments */}
+              <ul class="muted receipts" aria-label={t('messaging.receipt.label')}>
+                <li>
+                  {m.deliveredAt
+                    ? t('messaging.receipt.delivered', { date: formatDateTime(m.deliveredAt, locale) })
+                    : null}
+                </li>
+                <li>
+                  {m.readAt
+                    ? t('messaging.receipt.read', { date: formatDateTime(m.readAt, locale) })
+                    : t('messaging.receipt.unread')}
+                </li>
+              </ul>
               {m.replyBy ? (
                 <p>
                   <strong>{t('messaging.message.reply_by', { date: formatDateTime(m.replyBy, locale) })}</strong>
@@ -74,18 +87,6 @@ export function MessageList({
                   </ul>
                 </>
               ) : null}
-              <ul class="muted" aria-label={t('messaging.receipt.label')}>
-                <li>
-                  {m.deliveredAt
-                    ? t('messaging.receipt.delivered', { date: formatDateTime(m.deliveredAt, locale) })
-                    : null}
-                </li>
-                <li>
-                  {m.readAt
-                    ? t('messaging.receipt.read', { date: formatDateTime(m.readAt, locale) })
-                    : t('messaging.receipt.unread')}
-                </li>
-              </ul>
             </article>
           </li>
         );
